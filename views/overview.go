@@ -68,12 +68,7 @@ func (o *Overview) build() fyne.CanvasObject {
 	return container.NewBorder(header, nil, nil, nil, body)
 }
 
-func problemHeading(n int) string {
-	if n == 1 {
-		return "1 problem"
-	}
-	return strconv.Itoa(n) + " problems"
-}
+func problemHeading(n int) string { return Plural(n, "problem") }
 
 func factsRow(facts []Fact) fyne.CanvasObject {
 	row := container.NewHBox()
@@ -103,4 +98,13 @@ func newProblemList(ps []Problem) *widget.List {
 			c.Objects[1].(*widget.Label).SetText(ps[i].Where)
 			c.Objects[0].(*widget.Label).SetText(ps[i].Msg)
 		})
+}
+
+// Plural formats a count with its noun: Plural(1, "problem") is "1 problem", Plural(3, …)
+// "3 problems".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
