@@ -2,18 +2,8 @@ package pattern
 
 import (
 	"fmt"
-	"syscall"
 	"testing"
 )
-
-// cpuTime returns the user+system CPU seconds this process has used.
-func cpuTime() float64 {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
-}
 
 // BenchmarkMatch measures events per second on one core, parsing each event from bytes, for
 // OSS-shaped and citylots-shaped events with 1 exact rule and 100 / 1,000 mixed rules.

@@ -51,7 +51,7 @@ func cityEvent(r *rand.Rand, _ int) []byte {
 		`"geometry":{"type":"Polygon","coordinates":[[`, blk, lot, blk, lot, blk, lot, r.IntN(3000), r.IntN(3000),
 		streets[r.IntN(len(streets))], []string{"E", "O"}[r.IntN(2)])
 	x, y := -122.52+r.Float64()*0.15, 37.70+r.Float64()*0.11
-	for p := 0; p < 22; p++ {
+	for p := 0; p < 17; p++ {
 		if p > 0 {
 			b.WriteByte(',')
 		}

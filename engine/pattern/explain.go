@@ -65,6 +65,9 @@ func Explain(p *Pattern, event []byte) Explanation {
 	}
 	e := Explanation{Matched: len(ids) == 1}
 	walkFields(p.root, func(f *Field) { e.Fields = append(e.Fields, m.note(f)) })
+	if len(e.Fields) == 0 {
+		e.Note = "the pattern {} matches every event"
+	}
 	if !e.Matched && p.anyAltMet(e.Fields) {
 		e.Note = "every condition of an alternative holds, but not within one element of an array of objects"
 	}

@@ -1,6 +1,7 @@
 package pattern
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -37,6 +38,12 @@ func TestExplain(t *testing.T) {
 		if e.Matched != c.matched || e.String() != c.want {
 			t.Errorf("%s / %s: matched %v (want %v)\n got:\n%s want:\n%s", c.pat, c.ev, e.Matched, c.matched, e, c.want)
 		}
+	}
+	if e := Explain(MustCompile(`{}`, AWS), []byte(`{"a":1}`)); !e.Matched || e.String() != "the pattern {} matches every event\n" {
+		t.Errorf("{}: %v %q", e.Matched, e)
+	}
+	if got := MustCompile(`{"b":[1],"$or":[{"a.x":[1]},{"b":[2]}]}`, AWS).Fields(); fmt.Sprint(got) != "[a.x b]" {
+		t.Errorf("Fields: %v", got)
 	}
 	e := Explain(MustCompile(`{"a":[1]}`, AWS), []byte(`{"a":`))
 	if e.Err == nil || !strings.HasPrefix(e.String(), "error: invalid event") {

@@ -121,6 +121,9 @@ func (l *linter) field(f *Field) {
 	if l.d == Alibaba && !cloudEventsKeys[top] && !strings.HasPrefix(top, "aliyun") {
 		l.add(f.Loc, NotPortable, "top-level key %s is not a CloudEvents attribute; Alibaba Cloud rejects it (payload fields go under \"data\")", quote(top))
 	}
+	if l.d == Alibaba && f.Path == "data" {
+		l.add(f.Loc, NotPortable, "Alibaba Cloud requires \"data\" to be an object of fields, not a value array")
+	}
 	if l.known != nil && !l.known[f.Path] && !onlyExistsFalse(f) {
 		l.add(f.Loc, Suspicious, "no sample event has the field %s", f.Path)
 	}

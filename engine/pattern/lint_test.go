@@ -34,6 +34,7 @@ func TestLint(t *testing.T) {
 			`data.n[2]: suspicious: numeric bound 2e9 is outside ±1e9, the range Alibaba Cloud accepts`}},
 		{Alibaba, `{"detail":{"x":[1]}}`, nil, []string{`detail.x: not-portable: top-level key "detail" is not a CloudEvents attribute; Alibaba Cloud rejects it (payload fields go under "data")`}},
 		{AWS, `{"detail":{"x":[1]}}`, nil, nil},
+		{Alibaba, `{"data":[{"exists":true}]}`, nil, []string{`data: not-portable: Alibaba Cloud requires "data" to be an object of fields, not a value array`}},
 		{AWS, `{"detail":{"x":[{"contains":"a"}]}}`, nil, []string{`detail.x[0]: not-portable: contains is not supported by AWS EventBridge (use wildcard)`}},
 		{Alibaba, `{"aliyunregionid":["cn-hangzhou"],"data":{"oss":{"object":{"sise":[1]}}}}`, known, []string{`data.oss.object.sise: suspicious: no sample event has the field data.oss.object.sise`}},
 		{Alibaba, `{"data":{"gone":[{"exists":false}]}}`, known, nil},

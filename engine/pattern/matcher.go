@@ -24,6 +24,7 @@ type Matcher struct {
 	fieldSub  []int32 // global field -> sub-rule
 	fieldDef  []*Field
 	fieldPath []int32
+	fieldNeg  []bool    // the field has exists:false
 	subRule   []int32   // sub-rule -> index in ruleIDs
 	subNeed   []int32   // sub-rule -> number of indexed fields
 	subFields [][]int32 // sub-rule -> its global fields
@@ -123,6 +124,7 @@ func (m *Matcher) addSub(rule int32, alt []*Field) {
 		m.fieldSub = append(m.fieldSub, s)
 		m.fieldDef = append(m.fieldDef, f)
 		m.fieldPath = append(m.fieldPath, pid)
+		m.fieldNeg = append(m.fieldNeg, hasExistsFalse(f))
 		fs = append(fs, g)
 		if anySel && !selective(f) {
 			later = append(later, g)
@@ -168,7 +170,7 @@ func (m *Matcher) laterOK(s int32) bool {
 	st := &m.st
 	for _, f := range m.subLater[s] {
 		p := m.fieldPath[f]
-		if hasExistsFalse(m.fieldDef[f]) && st.isAbsent(p) {
+		if m.fieldNeg[f] && st.isAbsent(p) {
 			continue
 		}
 		ok := false

@@ -21,7 +21,7 @@ func TestParseNum(t *testing.T) {
 	for _, s := range fixed {
 		want, _ := strconv.ParseFloat(s, 64)
 		st := &state{buf: []byte(s)}
-		raw, got, err := st.number(true)
+		raw, got, err := st.number()
 		if err != nil || string(raw) != s || math.Float64bits(got) != math.Float64bits(want) {
 			t.Errorf("%s: got %v %q %v, want %v", s, got, raw, err, want)
 		}

@@ -57,12 +57,11 @@ func (st *state) value(n *tnode) error {
 	case 'n':
 		return st.word("null", KindNull, n)
 	}
-	want := n != nil && n.path >= 0
-	if !want {
+	if n == nil || n.path < 0 {
 		return st.skipNumber()
 	}
-	raw, f, err := st.number(want)
-	if err == nil && want {
+	raw, f, err := st.number()
+	if err == nil {
 		st.capture(n.path, KindNumber, raw, f)
 	}
 	return err
@@ -187,10 +186,11 @@ func (st *state) word(w string, k Kind, n *tnode) error {
 	return nil
 }
 
-// number validates a JSON number and returns its text and, if want, its value (exactly as
-// strconv.ParseFloat gives it; see parseNum). Digits are accumulated while validating, so most
-// numbers are converted without a second pass.
-func (st *state) number(want bool) ([]byte, float64, error) {
+// number validates a JSON number and returns its text and its value, exactly as
+// strconv.ParseFloat gives it. Digits are accumulated while validating; a mantissa of at most
+// 2^53 scaled by a power of ten up to 1e22 is one correctly rounded operation (the classic exact
+// fast path), anything else goes to strconv.
+func (st *state) number() ([]byte, float64, error) {
 	b, i := st.buf, st.pos
 	start := i
 	if i < len(b) && b[i] == '-' {
@@ -232,9 +232,6 @@ func (st *state) number(want bool) ([]byte, float64, error) {
 	}
 	st.pos = i
 	raw := b[start:i]
-	if !want {
-		return raw, 0, nil
-	}
 	if slow || digits > 19 || mant > 1<<53 || exp < -22 {
 		return raw, slowNum(raw), nil
 	}

@@ -118,3 +118,25 @@ func TestMatchAllocs(t *testing.T) {
 		t.Errorf("%v allocations per Match", allocs)
 	}
 }
+
+// TestVerifyPathological: the array-consistency search stays small on events built to make a
+// naive backtracking search explode (many interchangeable values, a contradiction found last).
+func TestVerifyPathological(t *testing.T) {
+	ones := strings.TrimSuffix(strings.Repeat("1,", 3000), ",")
+	objs := func(k string) string {
+		return strings.TrimSuffix(strings.Repeat(`{"`+k+`":1},`, 300), ",")
+	}
+	cases := []struct{ pat, ev string }{
+		{`{"a":{"b":[1],"c":[1],"d":[1],"e":[1]}}`,
+			`{"a":[{"b":[` + ones + `],"c":[` + ones + `],"d":[` + ones + `]},{"e":1}]}`},
+		{`{"a":{"x":{"b":[1]},"y":{"c":[1]},"z":{"d":[1]},"e":[1]}}`,
+			`{"a":[{"x":[` + objs("b") + `],"y":[` + objs("c") + `],"z":[` + objs("d") + `]},{"e":1}]}`},
+	}
+	for _, c := range cases {
+		for _, d := range []Dialect{Alibaba, AWS} {
+			if ok, err := fastMatch(MustCompile(c.pat, d), []byte(c.ev), d); ok || err != nil {
+				t.Errorf("%s: %v %v", c.pat, ok, err)
+			}
+		}
+	}
+}

@@ -5,20 +5,20 @@ import "errors"
 // state is the per-event scratch of a Matcher, reused across events (no allocation in the steady
 // state). Stamps equal to epoch mark what was set during the current event.
 type state struct {
-	m        *Matcher
-	epoch    uint32
-	fields   []fieldState
-	subs     []subState
-	ruleBits []uint64 // matched rules (indexes into ruleIDs), cleared as they are emitted
-	pst      []pathState
-	vals     []value
-	scratch  []byte  // unescaped strings, folded strings
-	tstack   []tpair // arrays on the way to the current position
-	trails   []tpair // copied trails of captured values
-	cands    []int32 // sub-rules whose every field is satisfied
-	optVals  []int32 // verify: candidate values per field, concatenated
-	optEnd   []int32 // verify: end offset of each field's candidates
-	chosen   []int32 // verify: the values chosen so far
+	m         *Matcher
+	epoch     uint32
+	fields    []fieldState
+	subs      []subState
+	ruleBits  []uint64 // matched rules (indexes into ruleIDs), cleared as they are emitted
+	pst       []pathState
+	vals      []value
+	scratch   []byte     // unescaped strings, folded strings
+	tstack    []tpair    // arrays on the way to the current position
+	trails    []tpair    // copied trails of captured values
+	cands     []int32    // sub-rules whose every field is satisfied
+	optVals   []int32    // verify: candidate values per field, concatenated
+	optGroups []optGroup // verify: each field's candidates
+	chosen    []int32    // verify: the values chosen so far
 
 	buf      []byte
 	pos      int

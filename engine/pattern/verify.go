@@ -1,5 +1,7 @@
 package pattern
 
+import "slices"
+
 // Arrays of objects: a rule's conditions must be met by values from one consistent choice of
 // elements — two fields reached through the same array must come from the same element (as AWS
 // does: it never combines fields of different elements). Counting cannot see this, so a
@@ -7,13 +9,16 @@ package pattern
 // arrays of objects. Values record their trail: the (array, element) pairs on their way, up to
 // the innermost object; two values are compatible when their trails agree on every shared array.
 
-// verify reports whether sub-rule s can be satisfied by a consistent choice of values.
+// verify reports whether sub-rule s can be satisfied by a consistent choice of values. The
+// search is a backtracking one over fields; it keeps one value per run of values with the same
+// trail (values of one element are interchangeable) and tries the field with the fewest options
+// first, so that contradictions show early.
 func (m *Matcher) verify(s int32) bool {
 	st := &m.st
-	st.optVals, st.optEnd = st.optVals[:0], st.optEnd[:0]
+	st.optVals, st.optGroups = st.optVals[:0], st.optGroups[:0]
 	for _, f := range m.subFields[s] {
 		p := m.fieldPath[f]
-		if hasExistsFalse(m.fieldDef[f]) && st.isAbsent(p) {
+		if m.fieldNeg[f] && st.isAbsent(p) {
 			continue
 		}
 		start, free := len(st.optVals), false
@@ -27,6 +32,9 @@ func (m *Matcher) verify(s int32) bool {
 					free = true
 					break
 				}
+				if n := len(st.optVals); n > start && st.sameTrail(st.optVals[n-1], vi) {
+					continue
+				}
 				st.optVals = append(st.optVals, vi)
 			}
 		}
@@ -37,19 +45,23 @@ func (m *Matcher) verify(s int32) bool {
 		if len(st.optVals) == start {
 			return false
 		}
-		st.optEnd = append(st.optEnd, int32(len(st.optVals)))
+		st.optGroups = append(st.optGroups, optGroup{int32(start), int32(len(st.optVals))})
 	}
+	slices.SortFunc(st.optGroups, func(a, b optGroup) int { return int((a.end - a.start) - (b.end - b.start)) })
 	st.chosen = st.chosen[:0]
-	return st.choose(0, 0)
+	return st.choose(0)
 }
 
-// choose picks a value for option group g (starting at offset from) compatible with st.chosen.
-func (st *state) choose(g int, from int32) bool {
-	if g == len(st.optEnd) {
+// optGroup is one field's candidate values: optVals[start:end].
+type optGroup struct{ start, end int32 }
+
+// choose picks a value for option group g compatible with every value in st.chosen.
+func (st *state) choose(g int) bool {
+	if g == len(st.optGroups) {
 		return true
 	}
-	end := st.optEnd[g]
-	for i := from; i < end; i++ {
+	og := st.optGroups[g]
+	for i := og.start; i < og.end; i++ {
 		vi := st.optVals[i]
 		ok := true
 		for _, c := range st.chosen {
@@ -62,12 +74,17 @@ func (st *state) choose(g int, from int32) bool {
 			continue
 		}
 		st.chosen = append(st.chosen, vi)
-		if st.choose(g+1, end) {
+		if st.choose(g + 1) {
 			return true
 		}
 		st.chosen = st.chosen[:len(st.chosen)-1]
 	}
 	return false
+}
+
+func (st *state) sameTrail(a, b int32) bool {
+	va, vb := &st.vals[a], &st.vals[b]
+	return slices.Equal(st.trails[va.trail:va.trail+va.tlen], st.trails[vb.trail:vb.trail+vb.tlen])
 }
 
 func (st *state) compatible(a, b int32) bool {
