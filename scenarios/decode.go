@@ -20,11 +20,7 @@ type decoder struct {
 	report  func(at pos, path, msg string)
 	anchors map[string]ast.Node
 	failed  map[string]bool // paths whose value did not decode
-	nodes   int             // values decoded so far, bounded by maxNodes
 }
-
-// maxNodes bounds the values one file may expand to (aliases can multiply them).
-const maxNodes = 1 << 20
 
 // fail reports a value that did not decode and remembers its path, so that validation does not
 // report the same field again (e.g. as missing).
@@ -39,13 +35,8 @@ const maxDepth = 64
 // value decodes n into v (addressable), whose field path is path.
 func (d *decoder) value(n ast.Node, v reflect.Value, path string, depth int) {
 	n = d.resolve(n, path)
-	if d.nodes++; d.nodes == maxNodes {
-		d.fail(nodePos(n), path, "the document expands to too many values (aliases?)")
-	}
-	if depth > maxDepth || d.nodes >= maxNodes {
-		if depth > maxDepth {
-			d.fail(nodePos(n), path, "nesting too deep")
-		}
+	if depth > maxDepth {
+		d.fail(nodePos(n), path, "nesting too deep")
 		return
 	}
 	if _, null := n.(*ast.NullNode); null || n == nil {
@@ -189,6 +180,13 @@ func (d *decoder) custom(n ast.Node, v reflect.Value, path string) {
 		msg = ye.GetMessage()
 		if p := tokenPos(ye.GetToken()); p.line > 0 {
 			at = p
+		}
+	}
+	var ue *yaml.UnknownFieldError
+	if errors.As(err, &ue) && ue.GetToken() != nil {
+		key := ue.GetToken().Value
+		if s, ok := suggest(key, namesUnder(v.Type())); ok {
+			msg = fmt.Sprintf("unknown field %q; did you mean %q?", key, s)
 		}
 	}
 	d.fail(at, path, firstLine(msg))

@@ -89,3 +89,26 @@ func customYAML(t reflect.Type) bool {
 
 // customText reports whether *t decodes itself from text (encoding.TextUnmarshaler).
 func customText(t reflect.Type) bool { return reflect.PointerTo(t).Implements(textUnmarshaler) }
+
+// namesUnder lists the YAML keys of every struct type reachable from t (through pointers,
+// slices, maps and struct fields), for "did you mean" hints inside types that decode themselves.
+func namesUnder(t reflect.Type) []string {
+	seen := map[reflect.Type]bool{}
+	var names []string
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || seen[t] {
+			return
+		}
+		seen[t] = true
+		for _, f := range fieldsOf(t) {
+			names = append(names, f.name)
+			walk(f.typ)
+		}
+	}
+	walk(t)
+	return names
+}

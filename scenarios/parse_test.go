@@ -176,3 +176,36 @@ func TestPositionsFallback(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestAliasBomb: nested aliases that expand to millions of values are refused quickly instead
+// of being built ("billion laughs"), and so is an alias cycle.
+func TestAliasBomb(t *testing.T) {
+	src := "version: 1\nloads:\n  - name: l\n    arrival: {process: poisson, rate: 1/s}\n" +
+		"    events:\n      - event:\n          source: a\n          type: b\n          data:\n" +
+		"            a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g", "h"} {
+		src += "            " + name + ": &" + name + " [" + strings.Repeat("*"+prev+", ", 9) + "*" + prev + "]\n"
+		prev = name
+	}
+	got := parseDiags(t, src)
+	want := "f.yaml:15:19: the document expands to more than 200000 values through aliases; use fewer nested aliases"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	cycle := parseDiags(t, "version: 1\nexpect: &x [*x]\n")
+	if len(cycle) != 1 || !strings.Contains(cycle[0], "through aliases") {
+		t.Errorf("alias cycle: %q", cycle)
+	}
+}
+
+// TestUnknownFieldInsideCustomType: inside a type that decodes itself (a function's
+// variability holds a distribution), an unknown field still gets a suggestion.
+func TestUnknownFieldInsideCustomType(t *testing.T) {
+	src := strings.Replace(base, "handler: {cpu: 10ms}", "handler: {cpu: 10ms, variability: {kind: normal, mean: 1, sdd: 2}}", 1)
+	got := parseDiags(t, src)
+	want := `f.yaml:8:67: services[0].functions[0].handler.variability: unknown field "sdd"; did you mean "sd"?`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

@@ -70,3 +70,17 @@ func TestRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseDefault measures parsing and validating the default scenario.
+func BenchmarkParseDefault(b *testing.B) {
+	src, err := ShippedSource(DefaultName)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("csv-upload-fanout.yaml", src, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

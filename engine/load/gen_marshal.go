@@ -58,15 +58,14 @@ func looksLikeGen(ms yaml.MapSlice) bool {
 	return false
 }
 
-// marshalChoice writes the short form {value: weight} when every value is a distinct scalar
-// usable as a key, else the list form.
+// marshalChoice writes the short form {value: weight} when every value is a distinct string,
+// else the list form: other scalars as mapping keys would come back as strings (and goccy
+// cannot encode some of them as keys at all).
 func marshalChoice(cs []Choice) any {
 	seen := map[any]bool{}
 	short := true
 	for _, c := range cs {
-		switch c.Value.V.(type) {
-		case string, bool, int64, uint64, float64, int:
-		default:
+		if _, ok := c.Value.V.(string); !ok {
 			short = false
 		}
 		if !short || seen[c.Value.V] {
