@@ -11,6 +11,7 @@ package views
 type ScenarioDoc struct {
 	Name        string    // scenario name from the file, or the file name when it cannot be read
 	Path        string    // the file it came from ("" for an unsaved scenario)
+	RunArg      string    // how `fanout run` names it: the path, or shipped:NAME
 	Description string    // free text from the file
 	Facts       []Fact    // short key/value facts: seed, duration, dialect, …
 	Root        []Node    // the structure: buses, rules with their targets, functions, queues, loads

@@ -131,6 +131,12 @@ func (r *RunScreen) speedX() float64 {
 	return 0
 }
 
+// RunOrResume is the Run button's action (also bound to a keyboard shortcut).
+func (r *RunScreen) RunOrResume() { r.onRun() }
+
+// StepOnce is the Step button's action (also bound to a keyboard shortcut).
+func (r *RunScreen) StepOnce() { r.onStep() }
+
 // onRun starts a fresh run, or resumes a paused one.
 func (r *RunScreen) onRun() {
 	if r.state == "paused" {

@@ -107,7 +107,9 @@ func (r *RunScreen) newTable() *widget.Table {
 			}
 		})
 	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}) }
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if len(r.rows) > 0 && id.Row < 0 && id.Col >= 0 && id.Col < len(r.rows[0]) {
 			o.(*widget.Label).SetText(r.rows[0][id.Col])

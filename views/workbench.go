@@ -24,6 +24,8 @@ type Workbench struct {
 	status  *widget.Label
 	content fyne.CanvasObject
 	current int
+	// OnShow, when set, is called with the index of every screen shown (to remember it).
+	OnShow func(i int)
 }
 
 // NewWorkbench builds the shell around screens; the first one is shown.
@@ -76,7 +78,13 @@ func (wb *Workbench) Show(i int) {
 	wb.body.Objects = []fyne.CanvasObject{obj}
 	wb.body.Refresh()
 	wb.nav.Select(i)
+	if wb.OnShow != nil {
+		wb.OnShow(i)
+	}
 }
+
+// Len is the number of screens.
+func (wb *Workbench) Len() int { return len(wb.screens) }
 
 // Current is the index of the screen shown.
 func (wb *Workbench) Current() int { return wb.current }

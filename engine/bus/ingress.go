@@ -58,6 +58,10 @@ type Ingress struct {
 	env    IngressEnv
 	bucket tokenBucket
 	stats  IngressStats
+	// pubAt and pub cache the last formatted publish time: events accepted at the same
+	// simulated instant share it.
+	pubAt sim.Time
+	pub   string
 }
 
 // NewIngress builds the front door of the bus called name.
@@ -72,6 +76,9 @@ func NewIngress(name string, env IngressEnv) *Ingress {
 
 // Name is the bus's name.
 func (in *Ingress) Name() string { return in.name }
+
+// MaxEntries is the most entries one PutEvents call to this bus may carry.
+func (in *Ingress) MaxEntries() int { return in.env.MaxEntries }
 
 // Stats returns a copy of the counters.
 func (in *Ingress) Stats() IngressStats {
@@ -136,7 +143,10 @@ func (in *Ingress) stamp(now sim.Time, e *event.Event) {
 	if in.env.Account != "" {
 		ext[event.ExtAccountID] = in.env.Account
 	}
-	ext[event.ExtPublishTime] = event.FormatTime(in.env.Start.Add(time.Duration(now)))
+	if in.pub == "" || in.pubAt != now {
+		in.pubAt, in.pub = now, event.FormatTime(in.env.Start.Add(time.Duration(now)))
+	}
+	ext[event.ExtPublishTime] = in.pub
 	e.Extensions = ext
 }
 

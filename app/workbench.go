@@ -1,0 +1,177 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/fanout/fanout/app/cli"
+	"github.com/fanout/fanout/scenarios"
+	"github.com/fanout/fanout/views"
+)
+
+// Preference keys.
+const (
+	prefRecent     = "recent"     // recently opened files, newest first
+	prefLastScreen = "lastScreen" // index of the screen shown last
+	prefTheme      = "theme"      // light, dark or system
+	maxRecent      = 8
+)
+
+// workbench is the main window: the open scenario, its screens and the menus around them.
+type workbench struct {
+	app  fyne.App
+	win  fyne.Window
+	path string
+	host *runHost
+	wb   *views.Workbench
+}
+
+func newWorkbench(a fyne.App, w fyne.Window) *workbench {
+	b := &workbench{app: a, win: w}
+	w.SetOnClosed(func() { b.host.stop() })
+	b.host = &runHost{status: func(s string) { b.wb.SetStatus(s) }}
+	return b
+}
+
+// open replaces the window's content with the scenario at path.
+func (b *workbench) open(path string) {
+	b.host.stop()
+	doc, cfg, ok := openDoc(path)
+	b.path = path
+	b.host.cfg = cfg
+	b.host.screen = nil
+	screens := []views.Screen{
+		{Group: "SCENARIO", Title: "Overview", Make: func() fyne.CanvasObject { return views.NewOverview(doc).Content() }},
+	}
+	if ok {
+		screens = append(screens, views.Screen{Group: "RUN", Title: "Run", Make: func() fyne.CanvasObject {
+			b.host.screen = views.NewRunScreen(b.host, cfg.Seed, cfg.Duration)
+			return b.host.screen.Content()
+		}})
+	}
+	b.wb = views.NewWorkbench(screens)
+	b.wb.SetStatus(statusLine(doc))
+	if last := b.app.Preferences().Int(prefLastScreen); last > 0 && last < b.wb.Len() {
+		b.wb.Show(last)
+	}
+	b.wb.OnShow = func(i int) { b.app.Preferences().SetInt(prefLastScreen, i) }
+	b.win.SetTitle("Fanout — " + doc.Name)
+	b.win.SetContent(b.wb.Content())
+	if _, shipped := cli.ShippedName(path); !shipped {
+		b.remember(path)
+	}
+	b.win.SetMainMenu(b.menu())
+	b.shortcuts()
+}
+
+// remember puts path first in the recent files.
+func (b *workbench) remember(path string) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	recent := []string{path}
+	for _, p := range b.app.Preferences().StringList(prefRecent) {
+		if p != path && len(recent) < maxRecent {
+			recent = append(recent, p)
+		}
+	}
+	b.app.Preferences().SetStringList(prefRecent, recent)
+}
+
+func (b *workbench) menu() *fyne.MainMenu {
+	shipped := fyne.NewMenuItem("Open shipped scenario", nil)
+	for _, s := range scenarios.Shipped() {
+		name := s.Name
+		item := fyne.NewMenuItem(name, func() { b.open(cli.ShippedPrefix + name) })
+		shipped.ChildMenu = appendItem(shipped.ChildMenu, item)
+	}
+	recent := fyne.NewMenuItem("Open recent", nil)
+	for _, p := range b.app.Preferences().StringList(prefRecent) {
+		path := p
+		recent.ChildMenu = appendItem(recent.ChildMenu, fyne.NewMenuItem(path, func() { b.open(path) }))
+	}
+	if recent.ChildMenu == nil {
+		recent.Disabled = true
+	}
+	open := fyne.NewMenuItem("Open…", b.showOpen)
+	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	file := fyne.NewMenu("File", open, shipped, recent)
+	view := fyne.NewMenu("View",
+		fyne.NewMenuItem("Light theme", func() { b.setTheme("light") }),
+		fyne.NewMenuItem("Dark theme", func() { b.setTheme("dark") }),
+		fyne.NewMenuItem("System theme", func() { b.setTheme("system") }))
+	return fyne.NewMainMenu(file, view)
+}
+
+func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
+	if m == nil {
+		return fyne.NewMenu("", it)
+	}
+	m.Items = append(m.Items, it)
+	return m
+}
+
+func (b *workbench) showOpen() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, b.win)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		b.open(path)
+	}, b.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	d.Show()
+}
+
+// shortcuts binds the keyboard: Ctrl+O open, Ctrl+R run, Ctrl+P pause, Ctrl+. step,
+// Ctrl+1…9 the screens.
+func (b *workbench) shortcuts() {
+	c := b.win.Canvas()
+	mod := fyne.KeyModifierShortcutDefault
+	bind := func(k fyne.KeyName, f func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: mod}, func(fyne.Shortcut) { f() })
+	}
+	bind(fyne.KeyO, b.showOpen)
+	bind(fyne.KeyR, func() {
+		if b.host.screen != nil {
+			b.host.screen.RunOrResume()
+		}
+	})
+	bind(fyne.KeyP, b.host.Pause)
+	bind(fyne.KeyPeriod, func() {
+		if b.host.screen != nil {
+			b.host.screen.StepOnce()
+		}
+	})
+	for i := 0; i < b.wb.Len() && i < 9; i++ {
+		idx := i
+		bind(fyne.KeyName(string(rune('1'+i))), func() { b.wb.Show(idx) })
+	}
+}
+
+func (b *workbench) setTheme(name string) {
+	b.app.Preferences().SetString(prefTheme, name)
+	b.applyTheme(name)
+}
+
+func (b *workbench) applyTheme(name string) {
+	switch strings.ToLower(name) {
+	case "light":
+		b.app.Settings().SetTheme(theme.LightTheme())
+	case "dark":
+		b.app.Settings().SetTheme(theme.DarkTheme())
+	default:
+		b.app.Settings().SetTheme(theme.DefaultTheme())
+	}
+}
