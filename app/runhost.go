@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/fanout/fanout/app/driver"
+	"github.com/fanout/fanout/engine/obs"
 	"github.com/fanout/fanout/engine/sim"
 	"github.com/fanout/fanout/engine/world"
 	"github.com/fanout/fanout/views"
@@ -27,24 +28,39 @@ func (e worldEngine) Snapshot() world.Summary  { return e.w.Summary() }
 // run on the Fyne thread; the driver's goroutine hands updates back through fyne.Do.
 type runHost struct {
 	cfg    world.Config
-	screen *views.RunScreen
+	screen *views.RunScreen    // nil until the Run screen is first shown
+	dash   *views.Dashboard    // nil until the Dashboard is first shown
+	charts *views.ChartsScreen // nil until the Charts screen is first shown
 	status func(string)
-	drv    *driver.Driver[world.Summary]
+	drv    *driver.Driver[liveSnap]
 }
 
 func (h *runHost) Start(seed uint64, speed float64, paused bool) {
 	h.stop()
 	cfg := h.cfg
 	cfg.Seed = seed
+	metrics := obs.NewMetrics()
+	cfg.Sink = metrics
 	w, err := world.New(cfg)
 	if err != nil {
-		h.screen.Update(views.RunStatus{Err: fmt.Sprintf("cannot build the run: %v", err)})
+		if h.screen != nil {
+			h.screen.Update(views.RunStatus{Err: fmt.Sprintf("cannot build the run: %v", err)})
+		}
 		return
 	}
-	h.drv = driver.New[world.Summary](worldEngine{w}, func(u driver.Update[world.Summary]) {
-		st := runStatus(u)
+	h.drv = driver.New[liveSnap](liveEngine{worldEngine{w}, metrics}, func(u driver.Update[liveSnap]) {
+		st := runStatus(driver.Update[world.Summary]{State: u.State, Sim: u.Sim, Horizon: u.Horizon, Snapshot: u.Snapshot.Summary})
+		dd := views.DashboardData{Live: u.Snapshot.Live, Flows: flows(cfg, u.Snapshot.Summary)}
 		fyne.Do(func() {
-			h.screen.Update(st)
+			if h.screen != nil {
+				h.screen.Update(st)
+			}
+			if h.dash != nil {
+				h.dash.Update(dd)
+			}
+			if h.charts != nil {
+				h.charts.Update(liveChartData(dd.Live))
+			}
 			h.status(statusText(st))
 		})
 	})

@@ -13,6 +13,7 @@ import (
 	"github.com/fanout/fanout/app/cli"
 	"github.com/fanout/fanout/scenarios"
 	"github.com/fanout/fanout/views"
+	"github.com/fanout/fanout/views/chart"
 )
 
 // Preference keys.
@@ -49,10 +50,21 @@ func (b *workbench) open(path string) {
 	screens := []views.Screen{
 		{Group: "SCENARIO", Title: "Overview", Make: func() fyne.CanvasObject { return views.NewOverview(doc).Content() }},
 	}
+	b.host.dash, b.host.charts = nil, nil
 	if ok {
 		screens = append(screens, views.Screen{Group: "RUN", Title: "Run", Make: func() fyne.CanvasObject {
 			b.host.screen = views.NewRunScreen(b.host, cfg.Seed, cfg.Duration)
 			return b.host.screen.Content()
+		}}, views.Screen{Group: "RUN", Title: "Dashboard", Make: func() fyne.CanvasObject {
+			b.host.dash = views.NewDashboard(b.dark())
+			return b.host.dash.Content()
+		}}, views.Screen{Group: "RUN", Title: "Charts", Make: func() fyne.CanvasObject {
+			th := chart.Light()
+			if b.dark() {
+				th = chart.Dark()
+			}
+			b.host.charts = views.NewChartsScreen(th, saveChart(b.win))
+			return b.host.charts.Content()
 		}})
 	}
 	b.wb = views.NewWorkbench(screens)
@@ -159,6 +171,9 @@ func (b *workbench) shortcuts() {
 		bind(fyne.KeyName(string(rune('1'+i))), func() { b.wb.Show(idx) })
 	}
 }
+
+// dark reports whether the workbench shows the dark theme.
+func (b *workbench) dark() bool { return b.app.Settings().ThemeVariant() == theme.VariantDark }
 
 func (b *workbench) setTheme(name string) {
 	b.app.Preferences().SetString(prefTheme, name)

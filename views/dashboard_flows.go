@@ -22,13 +22,13 @@ func flowRows(flows []Flow) []fyne.CanvasObject {
 		if f.Evaluated > 0 {
 			rate = 100 * float64(f.Matched) / float64(f.Evaluated)
 		}
-		head := widget.NewLabelWithStyle(fmt.Sprintf("(%s) ─▶ ⟨%s  %.1f%% of %s⟩", f.Bus, f.Rule, rate, count64(f.Evaluated)),
+		head := widget.NewLabelWithStyle(fmt.Sprintf("bus %s  →  rule %s   matched %.1f%% of %s", f.Bus, f.Rule, rate, count64(f.Evaluated)),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		rows = append(rows, head)
 		for i, t := range f.Targets {
-			branch := "├▶"
+			branch := "├→"
 			if i == len(f.Targets)-1 {
-				branch = "└▶"
+				branch = "└→"
 			}
 			rows = append(rows, targetRow(branch, t))
 		}
@@ -53,7 +53,7 @@ func targetRow(branch string, t FlowTarget) fyne.CanvasObject {
 	dot := canvas.NewCircle(col)
 	dotBox := container.NewGridWrap(fyne.NewSize(12, 12), dot)
 	name := widget.NewLabel(fmt.Sprintf("      %s %s (%s)", branch, t.ID, t.Kind))
-	counts := fmt.Sprintf("✓ %s   ⟳ %s in flight   DLQ %s", count64(t.Delivered), count64(t.InFlight), count64(t.DeadLettered))
+	counts := fmt.Sprintf("delivered %s   in flight %s   dead-lettered %s", count64(t.Delivered), count64(t.InFlight), count64(t.DeadLettered))
 	if t.Discarded > 0 || t.Expired > 0 {
 		counts += fmt.Sprintf("   discarded %s   expired %s", count64(t.Discarded), count64(t.Expired))
 	}
@@ -103,14 +103,14 @@ func instanceLayers(bs []obs.BucketStat) chart.Stacked {
 	return st
 }
 
-// throughputSeries gives events/s and match rate (%) over time.
+// throughputSeries gives events/s and the match rate (a fraction) over time.
 func throughputSeries(bs []obs.BucketStat) (rates, match []chart.Series) {
 	r := chart.Series{Name: "events/s"}
 	m := chart.Series{Name: "match rate"}
 	for _, b := range bs {
 		t := b.Start.Seconds()
 		r.Points = append(r.Points, chart.Point{T: t, V: b.Throughput()})
-		m.Points = append(m.Points, chart.Point{T: t, V: 100 * b.Totals.MatchRate()})
+		m.Points = append(m.Points, chart.Point{T: t, V: b.Totals.MatchRate()})
 	}
 	return []chart.Series{r}, []chart.Series{m}
 }
