@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/fanout/fanout/app/cli"
+	"github.com/fanout/fanout/app/sweep/sweepview"
 	"github.com/fanout/fanout/scenarios"
 	"github.com/fanout/fanout/views"
 	"github.com/fanout/fanout/views/chart"
@@ -26,16 +27,22 @@ const (
 
 // workbench is the main window: the open scenario, its screens and the menus around them.
 type workbench struct {
-	app  fyne.App
-	win  fyne.Window
-	path string
-	host *runHost
-	wb   *views.Workbench
+	app   fyne.App
+	win   fyne.Window
+	path  string
+	host  *runHost
+	wb    *views.Workbench
+	sweep *views.SweepScreen // nil until the sweep screen is first shown
 }
 
 func newWorkbench(a fyne.App, w fyne.Window) *workbench {
 	b := &workbench{app: a, win: w}
-	w.SetOnClosed(func() { b.host.stop() })
+	w.SetOnClosed(func() {
+		b.host.stop()
+		if b.sweep != nil {
+			b.sweep.Stop()
+		}
+	})
 	b.host = &runHost{status: func(s string) { b.wb.SetStatus(s) }}
 	return b
 }
@@ -43,6 +50,10 @@ func newWorkbench(a fyne.App, w fyne.Window) *workbench {
 // open replaces the window's content with the scenario at path.
 func (b *workbench) open(path string) {
 	b.host.stop()
+	if b.sweep != nil {
+		b.sweep.Stop()
+		b.sweep = nil
+	}
 	doc, cfg, ok := openDoc(path)
 	b.path = path
 	b.host.cfg = cfg
@@ -65,6 +76,9 @@ func (b *workbench) open(path string) {
 			}
 			b.host.charts = views.NewChartsScreen(th, saveChart(b.win))
 			return b.host.charts.Content()
+		}}, views.Screen{Group: "ANALYSE", Title: "Memory sweep", Make: func() fyne.CanvasObject {
+			b.sweep = views.NewSweepScreen(sweepview.Runner{Config: cfg})
+			return b.sweep.Content()
 		}})
 	}
 	b.wb = views.NewWorkbench(screens)
