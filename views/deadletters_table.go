@@ -1,0 +1,76 @@
+package views
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/fanout/fanout/engine/obs"
+)
+
+func (d *DeadLetters) newTable() *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(d.items), len(deadLetterColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateClip
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.Alignment = alignOf(deadLetterColumns[id.Col].right)
+			if id.Row >= len(d.items) {
+				l.SetText("")
+				return
+			}
+			l.SetText(deadLetterCell(d.items[id.Row], id.Col, d.ticked[id.Row]))
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(deadLetterColumns) {
+			l := o.(*widget.Label)
+			l.Alignment = alignOf(deadLetterColumns[id.Col].right)
+			l.SetText(deadLetterColumns[id.Col].title)
+		}
+	}
+	for i, c := range deadLetterColumns {
+		t.SetColumnWidth(i, c.width)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		t.UnselectAll()
+		d.toggle(id.Row)
+	}
+	return t
+}
+
+// deadLetterCell is the text of column col of a dead letter.
+func deadLetterCell(f obs.Final, col int, ticked bool) string {
+	switch col {
+	case 0:
+		if ticked {
+			return "☑"
+		}
+		return "☐"
+	case 1:
+		return "#" + strconv.FormatUint(uint64(f.Event), 10)
+	case 2:
+		return evClock(f.At)
+	case 3:
+		return f.Rule
+	case 4:
+		return f.Target
+	case 5:
+		return f.Queue
+	case 6:
+		return f.Reason
+	case 7:
+		return strconv.Itoa(int(f.Attempts))
+	case 8:
+		return f.LastError
+	}
+	return ""
+}
