@@ -3,7 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql/driver"
-	"fmt"
+	"strings"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -27,12 +27,12 @@ func (s *stmt) exec(vals ...any) (int64, error) {
 }
 
 // stmts holds the writer's prepared statements, the ids of the names it has stored and the
-// last seq given in each table of event steps (all start empty: the database is new).
+// last seq given to a row of the event-step tables (all start empty: the database is new).
 type stmts struct {
 	seq                                              int64
-	list                                             []*stmt
-	events, rules, transforms, attempts, invocations *stmt
-	retries, deliveries, instances, depths, fanouts  *stmt
+	tables                                           []*table
+	events, rules, transforms, attempts, invocations *table
+	retries, deliveries, instances, depths, fanouts  *table
 	addRule, addTarget, addFunction                  *stmt
 	ruleIDs                                          map[string]int64
 	targetIDs, functionIDs                           map[[2]string]int64
@@ -41,45 +41,57 @@ type stmts struct {
 func prepare(c *sqlite3.SQLiteConn) (*stmts, error) {
 	st := &stmts{ruleIDs: map[string]int64{}, targetIDs: map[[2]string]int64{}, functionIDs: map[[2]string]int64{}}
 	for _, p := range []struct {
+		dst  **table
+		head string
+	}{
+		{&st.events, `INSERT INTO events (seq, id, at, bus, source, type, subject, size, accepted, reason, time, publish_time, specversion, content_type, data)`},
+		{&st.rules, `INSERT INTO rule_evals (seq, event, rule_id, at, matched)`},
+		{&st.transforms, `INSERT INTO transforms (seq, event, target_id, at, payload_size)`},
+		{&st.attempts, `INSERT INTO attempts (seq, event, target_id, number, scheduled, start, "end", outcome, error)`},
+		{&st.invocations, `INSERT INTO invocations (seq, event, target_id, attempt, function_id, instance, cold, provisioned, enqueued, start, "end", queue_wait, cold_start, init, billed, memory_mb, vcpu, cost_usd, outcome, error_kind, stack)`},
+		{&st.retries, `INSERT INTO retries (seq, event, target_id, at, next, attempt, why)`},
+		{&st.deliveries, `INSERT INTO deliveries (seq, event, target_id, created, at, outcome, attempts, reason, queue, last_error)`},
+		{&st.instances, `INSERT INTO instances (at, function_id, instance, from_state, to_state, provisioned)`},
+		{&st.depths, `INSERT INTO queue_depths (at, queue, depth, dlq)`},
+		{&st.fanouts, `INSERT OR REPLACE INTO fanouts (event, received, at, targets, succeeded)`},
+	} {
+		cols := strings.Count(p.head, ",") + 1
+		t, err := prepareTable(c, p.head, cols)
+		if err != nil {
+			st.close()
+			return nil, err
+		}
+		*p.dst = t
+		st.tables = append(st.tables, t)
+	}
+	for _, p := range []struct {
 		dst **stmt
 		sql string
 	}{
-		{&st.events, `INSERT INTO events (seq, id, at, bus, source, type, subject, size, accepted, reason, time, publish_time, specversion, content_type, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&st.rules, `INSERT INTO rule_evals (seq, event, rule_id, at, matched) VALUES (?,?,?,?,?)`},
-		{&st.transforms, `INSERT INTO transforms (seq, event, target_id, at, payload_size) VALUES (?,?,?,?,?)`},
-		{&st.attempts, `INSERT INTO attempts (seq, event, target_id, number, scheduled, start, "end", outcome, error) VALUES (?,?,?,?,?,?,?,?,?)`},
-		{&st.invocations, `INSERT INTO invocations (seq, event, target_id, attempt, function_id, instance, cold, provisioned, enqueued, start, "end", queue_wait, cold_start, init, billed, memory_mb, vcpu, cost_usd, outcome, error_kind, stack) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`},
-		{&st.retries, `INSERT INTO retries (seq, event, target_id, at, next, attempt, why) VALUES (?,?,?,?,?,?,?)`},
-		{&st.deliveries, `INSERT INTO deliveries (seq, event, target_id, created, at, outcome, attempts, reason, queue, last_error) VALUES (?,?,?,?,?,?,?,?,?,?)`},
-		{&st.instances, `INSERT INTO instances (at, function_id, instance, from_state, to_state, provisioned) VALUES (?,?,?,?,?,?)`},
-		{&st.depths, `INSERT INTO queue_depths (at, queue, depth, dlq) VALUES (?,?,?,?)`},
-		{&st.fanouts, `INSERT OR REPLACE INTO fanouts (event, received, at, targets, succeeded) VALUES (?,?,?,?,?)`},
 		{&st.addRule, `INSERT INTO rules (name, bus) VALUES (?,?)`},
 		{&st.addTarget, `INSERT INTO targets (rule, name) VALUES (?,?)`},
 		{&st.addFunction, `INSERT INTO functions (service, name) VALUES (?,?)`},
 	} {
-		s, err := c.Prepare(p.sql)
+		x, err := prepareStmt(c, p.sql)
 		if err != nil {
 			st.close()
-			return nil, fmt.Errorf("prepare %q: %w", p.sql, err)
-		}
-		n := s.NumInput()
-		x := &stmt{s: s, ex: s.(driver.StmtExecContext), args: make([]driver.NamedValue, n)}
-		for i := range x.args {
-			x.args[i].Ordinal = i + 1
+			return nil, err
 		}
 		*p.dst = x
-		st.list = append(st.list, x)
 	}
 	return st, nil
 }
 
 func (st *stmts) close() {
-	for _, s := range st.list {
-		s.s.Close()
+	for _, t := range st.tables {
+		t.close()
+	}
+	for _, s := range []*stmt{st.addRule, st.addTarget, st.addFunction} {
+		if s != nil {
+			s.s.Close()
+		}
 	}
 }
-
 func b2i(b bool) int64 {
 	if b {
 		return 1

@@ -6,6 +6,13 @@ func (st *stmts) writeAll(b *batch) error {
 	for _, f := range []func(*batch) error{st.writeEvents, st.writeRules, st.writeTransforms,
 		st.writeAttempts, st.writeInvocations, st.writeRetries, st.writeFinals, st.writeOthers} {
 		if err := f(b); err != nil {
+			st.reset()
+			return err
+		}
+	}
+	for _, t := range st.tables {
+		if err := t.flush(); err != nil {
+			st.reset()
 			return err
 		}
 	}
@@ -19,7 +26,7 @@ func (st *stmts) writeEvents(b *batch) error {
 		if len(r.Data) > 0 {
 			data = string(r.Data)
 		}
-		if _, err := st.events.exec(int64(r.Event), r.ID, int64(r.At), r.Bus, r.Source, r.Type, r.Subject,
+		if err := st.events.add(int64(r.Event), r.ID, int64(r.At), r.Bus, r.Source, r.Type, r.Subject,
 			int64(r.Size), b2i(r.Accepted), r.Reason, r.Time, r.PublishTime, r.SpecVersion, r.ContentType, data); err != nil {
 			return err
 		}
@@ -34,7 +41,7 @@ func (st *stmts) writeRules(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.rules.exec(st.next(), int64(r.Event), id, int64(r.At), b2i(r.Matched)); err != nil {
+		if err := st.rules.add(st.next(), int64(r.Event), id, int64(r.At), b2i(r.Matched)); err != nil {
 			return err
 		}
 	}
@@ -48,7 +55,7 @@ func (st *stmts) writeTransforms(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.transforms.exec(st.next(), int64(r.Event), id, int64(r.At), int64(r.PayloadSize)); err != nil {
+		if err := st.transforms.add(st.next(), int64(r.Event), id, int64(r.At), int64(r.PayloadSize)); err != nil {
 			return err
 		}
 	}
@@ -62,7 +69,7 @@ func (st *stmts) writeAttempts(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.attempts.exec(st.next(), int64(r.Event), id, int64(r.Number), int64(r.Scheduled), int64(r.Start),
+		if err := st.attempts.add(st.next(), int64(r.Event), id, int64(r.Number), int64(r.Scheduled), int64(r.Start),
 			int64(r.End), r.Outcome.String(), r.Error); err != nil {
 			return err
 		}
@@ -81,7 +88,7 @@ func (st *stmts) writeInvocations(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.invocations.exec(st.next(), int64(r.Event), tid, int64(r.Attempt), fid, int64(r.Instance),
+		if err := st.invocations.add(st.next(), int64(r.Event), tid, int64(r.Attempt), fid, int64(r.Instance),
 			b2i(r.Cold), b2i(r.Provisioned), int64(r.Enqueued), int64(r.Start), int64(r.End),
 			int64(r.QueueWait), int64(r.ColdStart), int64(r.Init), int64(r.Billed), int64(r.MemoryMB),
 			r.VCPU, r.CostUSD, r.Outcome.String(), r.ErrorKind, r.Stack); err != nil {
@@ -98,7 +105,7 @@ func (st *stmts) writeRetries(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.retries.exec(st.next(), int64(r.Event), id, int64(r.At), int64(r.Next), int64(r.Attempt), r.Why); err != nil {
+		if err := st.retries.add(st.next(), int64(r.Event), id, int64(r.At), int64(r.Next), int64(r.Attempt), r.Why); err != nil {
 			return err
 		}
 	}
@@ -112,7 +119,7 @@ func (st *stmts) writeFinals(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.deliveries.exec(st.next(), int64(r.Event), id, int64(r.Created), int64(r.At), r.Outcome.String(), int64(r.Attempts),
+		if err := st.deliveries.add(st.next(), int64(r.Event), id, int64(r.Created), int64(r.At), r.Outcome.String(), int64(r.Attempts),
 			r.Reason, r.Queue, r.LastError); err != nil {
 			return err
 		}
@@ -127,20 +134,20 @@ func (st *stmts) writeOthers(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if _, err := st.instances.exec(int64(r.At), id, int64(r.Instance), r.From.String(), r.To.String(),
+		if err := st.instances.add(int64(r.At), id, int64(r.Instance), r.From.String(), r.To.String(),
 			b2i(r.Provisioned)); err != nil {
 			return err
 		}
 	}
 	for i := range b.depths {
 		r := &b.depths[i]
-		if _, err := st.depths.exec(int64(r.At), r.Queue, r.Depth, b2i(r.DLQ)); err != nil {
+		if err := st.depths.add(int64(r.At), r.Queue, r.Depth, b2i(r.DLQ)); err != nil {
 			return err
 		}
 	}
 	for i := range b.fanouts {
 		r := &b.fanouts[i]
-		if _, err := st.fanouts.exec(int64(r.Event), int64(r.Received), int64(r.At), int64(r.Targets),
+		if err := st.fanouts.add(int64(r.Event), int64(r.Received), int64(r.At), int64(r.Targets),
 			int64(r.Succeeded)); err != nil {
 			return err
 		}
@@ -153,4 +160,11 @@ func (st *stmts) writeOthers(b *batch) error {
 func (st *stmts) next() int64 {
 	st.seq++
 	return st.seq
+}
+
+// reset drops the rows buffered for a transaction that failed.
+func (st *stmts) reset() {
+	for _, t := range st.tables {
+		t.reset()
+	}
 }

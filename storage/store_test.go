@@ -116,3 +116,41 @@ func TestDefaultRunsDir(t *testing.T) {
 		t.Errorf("with %s: %s", EnvRunsDir, d)
 	}
 }
+
+// TestCounts checks the table totals against the records the synthetic run emitted.
+func TestCounts(t *testing.T) {
+	mem, st := filled(t, 300)
+	c, err := st.Counts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want Counts
+	want.Finals = map[string]int64{}
+	for _, ref := range refsOf(t, mem) {
+		tr, _ := mem.Trace(ref)
+		want.Events++
+		if tr.Event.Accepted {
+			want.Accepted++
+			if !tr.Done {
+				want.InFlight++
+			}
+		}
+		want.Evaluations += int64(len(tr.Rules))
+		want.Deliveries += int64(len(tr.Transforms))
+		want.Attempts += int64(len(tr.Attempts))
+		want.Invocations += int64(len(tr.Invocations))
+		for _, f := range tr.Finals {
+			want.Finals[f.Outcome.String()]++
+		}
+	}
+	if c.Events != want.Events || c.Accepted != want.Accepted || c.Rejected != want.Events-want.Accepted ||
+		c.Evaluations != want.Evaluations || c.Deliveries != want.Deliveries || c.Attempts != want.Attempts ||
+		c.Invocations != want.Invocations || c.InFlight != want.InFlight || len(c.Finals) != len(want.Finals) {
+		t.Errorf("counts %+v\nwant   %+v", c, want)
+	}
+	for k, v := range want.Finals {
+		if c.Finals[k] != v {
+			t.Errorf("finals[%s] = %d, want %d", k, c.Finals[k], v)
+		}
+	}
+}

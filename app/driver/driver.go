@@ -47,6 +47,7 @@ type Update[S any] struct {
 type command struct {
 	kind  int
 	speed float64
+	fn    func()
 }
 
 const (
@@ -55,6 +56,7 @@ const (
 	cmdStep
 	cmdStop
 	cmdSpeed
+	cmdExec
 )
 
 // Driver runs one engine on its own goroutine.
@@ -94,6 +96,10 @@ func (d *Driver[S]) Step() { d.send(command{kind: cmdStep}) }
 
 // SetSpeed changes the pace, also while running.
 func (d *Driver[S]) SetSpeed(x float64) { d.send(command{kind: cmdSpeed, speed: x}) }
+
+// Exec runs f on the run goroutine between two advances (the engine is single-threaded: this
+// is the only way to call into it from elsewhere), then publishes an update.
+func (d *Driver[S]) Exec(f func()) { d.send(command{kind: cmdExec, fn: f}) }
 
 // Stop ends the run and the goroutine; it waits for the goroutine to finish.
 func (d *Driver[S]) Stop() {

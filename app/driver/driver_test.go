@@ -154,3 +154,16 @@ func drain(ch chan Update[[2]uint64]) Update[[2]uint64] {
 		}
 	}
 }
+
+func TestExecRunsOnTheRunGoroutineAndPublishes(t *testing.T) {
+	updates := make(chan Update[[2]uint64], 64)
+	eng := newFake(3, time.Minute)
+	d := New[[2]uint64](eng, func(u Update[[2]uint64]) { updates <- u })
+	defer d.Stop()
+	<-updates
+	d.Exec(func() { eng.s.Step() }) // a call into the engine, as a replay would make
+	u := <-updates
+	if u.Snapshot[1] != 1 {
+		t.Errorf("after Exec the update shows %d actions, want 1", u.Snapshot[1])
+	}
+}

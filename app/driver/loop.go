@@ -47,7 +47,7 @@ func (d *Driver[S]) loop() {
 			d.emit(state)
 			return
 		}
-		if state != prev || c.kind == cmdStep {
+		if state != prev || c.kind == cmdStep || c.kind == cmdExec {
 			d.emit(state)
 		}
 	}
@@ -75,6 +75,9 @@ func (d *Driver[S]) apply(c command, state State, speed float64) (State, float64
 		return Paused, speed
 	case cmdSpeed:
 		return state, c.speed
+	case cmdExec:
+		c.fn()
+		return state, speed
 	case cmdStop:
 		return Stopped, speed
 	}

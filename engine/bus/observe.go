@@ -64,15 +64,15 @@ func (t *target) emit(rec *delivery.Record) {
 		n.sink.RetryScheduled(obs.RetryScheduled{Event: ref, At: rec.At, Next: rec.Next, Rule: rule,
 			Target: id, Attempt: att, Why: "throttled"})
 	case delivery.KindDelivered:
-		n.sink.Delivered(obs.Delivered{Event: ref, At: rec.At, Rule: rule, Target: id, Attempts: att})
+		n.sink.Delivered(obs.Delivered{Event: ref, At: rec.At, Created: m.Created, Rule: rule, Target: id, Attempts: att})
 	case delivery.KindDeadLettered:
-		n.sink.DeadLettered(obs.DeadLettered{Event: ref, At: rec.At, Rule: rule, Target: id,
+		n.sink.DeadLettered(obs.DeadLettered{Event: ref, At: rec.At, Created: m.Created, Rule: rule, Target: id,
 			Queue: rec.Queue, Reason: rec.Reason.String(), Attempts: att, LastError: rec.Err})
 	case delivery.KindDiscarded:
-		n.sink.Discarded(obs.Discarded{Event: ref, At: rec.At, Rule: rule, Target: id,
+		n.sink.Discarded(obs.Discarded{Event: ref, At: rec.At, Created: m.Created, Rule: rule, Target: id,
 			Reason: rec.Reason.String(), Attempts: att, LastError: rec.Err})
 	case delivery.KindExpired:
-		n.sink.Expired(obs.Expired{Event: ref, At: rec.At, Rule: rule, Target: id, Attempts: att})
+		n.sink.Expired(obs.Expired{Event: ref, At: rec.At, Created: m.Created, Rule: rule, Target: id, Attempts: att})
 	}
 }
 

@@ -137,7 +137,10 @@ type Attempt struct {
 	Error        string // the error text ("" on success)
 }
 
-// Invocation is one Function Compute invocation made for a delivery.
+// Invocation is one Function Compute invocation made for a delivery. Its phases follow each
+// other: Enqueued + QueueWait (async queue) + ColdStart + Init == Start; Start..End is the
+// execution. From an fc.Invocation: Enqueued = Invoked − QueueWait, Outcome by fc outcome
+// (ok, handler → OutcomeError, oom, timeout, throttled), ErrorKind = the fc outcome's name.
 type Invocation struct {
 	Event             EventRef
 	Rule, Target      string // the delivery that caused it
@@ -217,7 +220,8 @@ type Expired struct {
 	LastError    string
 }
 
-// InstanceState mirrors a Function Compute instance's life cycle.
+// InstanceState mirrors a Function Compute instance's life cycle; its values equal fc.State's,
+// so obs.InstanceState(e.From) converts.
 type InstanceState uint8
 
 // Instance states. Started is a transition to Starting; ready is From == Starting.
