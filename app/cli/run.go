@@ -25,6 +25,8 @@ type runFlags struct {
 	summary  string
 	quiet    bool
 	noWall   bool
+	db       string
+	noStore  bool
 	replays  []string // QUEUE@TIME
 }
 
@@ -50,6 +52,8 @@ for, 1 when an assertion fails or conservation is violated, 2 for an invalid sce
 	cmd.Flags().StringVar(&f.summary, "summary", "", "write the JSON summary to this file")
 	cmd.Flags().BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
 	cmd.Flags().BoolVar(&f.noWall, "no-wall", false, "leave wall_seconds out of the summary")
+	cmd.Flags().StringVar(&f.db, "db", "", "store the run's records in this SQLite file (default: a new file in the runs folder)")
+	cmd.Flags().BoolVar(&f.noStore, "no-store", false, "keep no records on disk")
 	cmd.Flags().StringArrayVar(&f.replays, "replay-dlq", nil, "replay a dead-letter queue at a simulated time: QUEUE@TIME (repeatable)")
 	return cmd
 }
@@ -67,6 +71,14 @@ func runScenario(cmd *cobra.Command, path string, f runFlags) error {
 			return exitCode(2, fmt.Errorf("--duration must be > 0"))
 		}
 		cfg.Duration = f.duration.D()
+	}
+	store, err := openRunStore(f.db, f.noStore, cfg)
+	if err != nil {
+		return exitCode(2, err)
+	}
+	defer store.close()
+	if store.st != nil {
+		cfg.Sink = store.st.Sink()
 	}
 	w, err := world.New(cfg)
 	if err != nil {
@@ -89,6 +101,9 @@ func runScenario(cmd *cobra.Command, path string, f runFlags) error {
 	}
 	if !f.quiet {
 		printSummary(cmd.OutOrStdout(), sc.Name, s)
+	}
+	if err := store.finish(s, cmd.OutOrStdout(), f.quiet); err != nil {
+		return exitCode(1, err)
 	}
 	for _, e := range w.ReplayErrors() {
 		fmt.Fprintln(cmd.ErrOrStderr(), "replay:", e)

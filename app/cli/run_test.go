@@ -85,7 +85,7 @@ func TestRunGolden(t *testing.T) {
 	for _, c := range []struct{ file, duration string }{
 		{"retries-and-dlq", "1h"}, {"fifo-vs-parallel", "5m"}, {"csv-upload-fanout", "10m"},
 	} {
-		code, out := run("run", "../../scenarios/"+c.file+".yaml", "--no-wall", "--duration", c.duration)
+		code, out := run("run", "../../scenarios/"+c.file+".yaml", "--no-wall", "--no-store", "--duration", c.duration)
 		if code != 0 {
 			t.Fatalf("%s: %s", c.file, out)
 		}

@@ -56,7 +56,6 @@ func (f *Function) Invoke(req Request, done Callback) error {
 	c.cold = true
 	c.coldStart = f.cold.sample(f.rCold, f.imageIsCached())
 	c.init = f.initTime()
-	f.stats.coldStarts++
 	f.sched.After(c.coldStart+c.init, (*handler)(f), pack(kindReady, ci, 0))
 	return nil
 }
@@ -134,6 +133,11 @@ func (f *Function) finish(ci int32) {
 func (f *Function) record(inv *Invocation) {
 	s := &f.stats
 	s.invocations++
+	if inv.Cold {
+		// Counted when the invocation ends, like every other per-invocation figure, so that
+		// cold starts never exceed invocations and agree with the invocation records.
+		s.coldStarts++
+	}
 	s.outcomes[inv.Outcome]++
 	s.billed += inv.Charge.Billed
 	s.sum.Billed += inv.Charge.Billed

@@ -176,8 +176,12 @@ func (m *Metrics) QueueDepth(r QueueDepth) {
 	m.each(r.At, func(b *bucket) { b.c.queued, b.c.dlq = q, d })
 }
 
-// FanoutComplete counts r and records its completion time.
+// FanoutComplete counts r and records its completion time. An event no rule matched has no
+// fan-out (Targets == 0): it is not counted, so the latency is that of real fan-outs.
 func (m *Metrics) FanoutComplete(r FanoutComplete) {
+	if r.Targets == 0 {
+		return
+	}
 	all := r.AllSucceeded()
 	m.totals.fanout(all)
 	record(m.fanHist, r.Duration())
