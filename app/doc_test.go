@@ -75,7 +75,7 @@ func TestRunStatusFromSummary(t *testing.T) {
 	if rejected.Value != "300" || !rejected.Attention {
 		t.Errorf("rejected tile %+v, want 300 needing attention", rejected)
 	}
-	if len(st.Rows) != 4 || st.Rows[3][3] != "300" {
+	if len(st.Rows) != 3 || st.Rows[2][0] != "bus default" || st.Rows[2][2] != "1,200" || st.Rows[2][3] != "300" {
 		t.Errorf("rows = %v", st.Rows)
 	}
 	if len(st.Expect) != 1 || st.Expect[0].Passed {

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/fanout/fanout/app/cli"
 	"github.com/fanout/fanout/app/driver"
 	"github.com/fanout/fanout/engine/obs"
 	"github.com/fanout/fanout/engine/sim"
@@ -24,15 +25,17 @@ func (e worldEngine) Step() bool               { return e.w.Step() }
 func (e worldEngine) RunUntil(t time.Duration) { e.w.RunUntil(sim.Time(t)) }
 func (e worldEngine) Snapshot() world.Summary  { return e.w.Summary() }
 
-// runHost builds worlds from the open scenario and drives them for the Run screen. Its methods
+// runHost builds worlds from the open scenario and drives them for the Run screens. Its methods
 // run on the Fyne thread; the driver's goroutine hands updates back through fyne.Do.
 type runHost struct {
 	cfg    world.Config
 	screen *views.RunScreen    // nil until the Run screen is first shown
 	dash   *views.Dashboard    // nil until the Dashboard is first shown
 	charts *views.ChartsScreen // nil until the Charts screen is first shown
+	stores *storeScreens       // the Events and Dead letters screens
 	status func(string)
 	drv    *driver.Driver[liveSnap]
+	store  *cli.RunStore // the live run's database
 }
 
 func (h *runHost) Start(seed uint64, speed float64, paused bool) {
@@ -40,18 +43,54 @@ func (h *runHost) Start(seed uint64, speed float64, paused bool) {
 	cfg := h.cfg
 	cfg.Seed = seed
 	metrics := obs.NewMetrics()
-	cfg.Sink = metrics
-	w, err := world.New(cfg)
+	store, err := cli.OpenRunStore("", false, cfg)
 	if err != nil {
-		if h.screen != nil {
-			h.screen.Update(views.RunStatus{Err: fmt.Sprintf("cannot build the run: %v", err)})
-		}
+		h.fail(err)
 		return
 	}
-	h.drv = driver.New[liveSnap](liveEngine{worldEngine{w}, metrics}, func(u driver.Update[liveSnap]) {
+	cfg.Sink = obs.Tee(metrics, store.Store().Sink())
+	w, err := world.New(cfg)
+	if err != nil {
+		store.Close()
+		h.fail(err)
+		return
+	}
+	h.store = store
+	h.drv = driver.New[liveSnap](liveEngine{worldEngine{w}, metrics}, h.publisher(cfg, store))
+	h.stores.show(store.Store(), false, h.replayer(w, store))
+	h.drv.SetSpeed(speed)
+	if !paused {
+		h.drv.Run()
+	}
+}
+
+// fail shows a run that could not start.
+func (h *runHost) fail(err error) {
+	if h.screen != nil {
+		h.screen.Update(views.RunStatus{Err: fmt.Sprintf("cannot build the run: %v", err)})
+	}
+	h.status(err.Error())
+}
+
+// publisher returns the driver's callback: on the run goroutine it keeps the database up to date
+// (flushed when the run pauses, finished when it ends), then hands copies to the screens.
+func (h *runHost) publisher(cfg world.Config, store *cli.RunStore) func(driver.Update[liveSnap]) {
+	return func(u driver.Update[liveSnap]) {
+		switch u.State {
+		case driver.Paused:
+			store.Store().Flush()
+		case driver.Finished:
+			if err := store.Finish(u.Snapshot.Summary, nil, true); err != nil {
+				fyne.Do(func() { h.status(err.Error()) })
+			}
+		}
 		st := runStatus(driver.Update[world.Summary]{State: u.State, Sim: u.Sim, Horizon: u.Horizon, Snapshot: u.Snapshot.Summary})
 		dd := views.DashboardData{Live: u.Snapshot.Live, Flows: flows(cfg, u.Snapshot.Summary)}
+		settled := u.State == driver.Paused || u.State == driver.Finished
 		fyne.Do(func() {
+			if settled && h.store == store {
+				h.stores.refresh()
+			}
 			if h.screen != nil {
 				h.screen.Update(st)
 			}
@@ -63,10 +102,33 @@ func (h *runHost) Start(seed uint64, speed float64, paused bool) {
 			}
 			h.status(statusText(st))
 		})
-	})
-	h.drv.SetSpeed(speed)
-	if !paused {
-		h.drv.Run()
+	}
+}
+
+// replayer returns the Dead letters screen's replay: the selected messages are re-published
+// into the live run, on its goroutine.
+func (h *runHost) replayer(w *world.World, store *cli.RunStore) func([]obs.Final) {
+	drv := h.drv
+	return func(finals []obs.Final) {
+		byQueue := map[string][]string{}
+		var order []string
+		for _, f := range finals {
+			tr, err := store.Store().Trace(f.Event)
+			if err != nil {
+				continue
+			}
+			if _, ok := byQueue[f.Queue]; !ok {
+				order = append(order, f.Queue)
+			}
+			byQueue[f.Queue] = append(byQueue[f.Queue], tr.Event.ID)
+		}
+		drv.Exec(func() {
+			for _, q := range order {
+				if _, err := w.ReplayDeadLetters(q, byQueue[q]); err != nil {
+					fyne.Do(func() { h.status("replay: " + err.Error()) })
+				}
+			}
+		})
 	}
 }
 
@@ -94,11 +156,17 @@ func (h *runHost) SetSpeed(x float64) {
 	}
 }
 
-// stop ends the current run's goroutine, if any.
+// stop ends the current run's goroutine, if any, and closes its database (a run stopped before
+// its horizon stays marked incomplete).
 func (h *runHost) stop() {
 	if h.drv != nil {
 		h.drv.Stop()
 		h.drv = nil
+	}
+	if h.store != nil {
+		h.stores.release()
+		h.store.Close()
+		h.store = nil
 	}
 }
 
@@ -117,17 +185,7 @@ func runStatus(u driver.Update[world.Summary]) views.RunStatus {
 		{Label: "events / s (sim)", Value: fmt.Sprintf("%.1f", rate)},
 		{Label: "actions", Value: count(s.Actions)},
 	}
-	st.Rows = [][]string{{"element", "generated", "accepted", "rejected"}}
-	for _, n := range sortedKeys(s.Loads) {
-		st.Rows = append(st.Rows, []string{"load " + n, count(s.Loads[n].Generated), "", ""})
-	}
-	for _, n := range sortedKeys(s.Buses) {
-		b := s.Buses[n]
-		st.Rows = append(st.Rows, []string{"bus " + n, "", count(b.Accepted), count(b.Rejected)})
-	}
-	for _, r := range sortedKeys(s.Events.RejectedBy) {
-		st.Rows = append(st.Rows, []string{"  rejected: " + r, "", "", count(s.Events.RejectedBy[r])})
-	}
+	st.Rows = countRows(s)
 	for _, e := range s.Expect {
 		st.Expect = append(st.Expect, views.ExpectLine{Name: e.Name, Assert: e.Assert, Passed: e.Passed, Error: e.Error})
 	}

@@ -7,12 +7,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
+	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/fanout/fanout/app/cli"
 	"github.com/fanout/fanout/app/sweep/sweepview"
 	"github.com/fanout/fanout/scenarios"
+	"github.com/fanout/fanout/storage"
 	"github.com/fanout/fanout/views"
 	"github.com/fanout/fanout/views/chart"
 )
@@ -62,6 +64,11 @@ func (b *workbench) open(path string) {
 		{Group: "SCENARIO", Title: "Overview", Make: func() fyne.CanvasObject { return views.NewOverview(doc).Content() }},
 	}
 	b.host.dash, b.host.charts = nil, nil
+	if b.host.stores != nil {
+		b.host.stores.release()
+	}
+	b.host.stores = newStoreScreens()
+	b.host.stores.cfg = cfg
 	if ok {
 		screens = append(screens, views.Screen{Group: "RUN", Title: "Run", Make: func() fyne.CanvasObject {
 			b.host.screen = views.NewRunScreen(b.host, cfg.Seed, cfg.Duration)
@@ -76,11 +83,16 @@ func (b *workbench) open(path string) {
 			}
 			b.host.charts = views.NewChartsScreen(th, saveChart(b.win))
 			return b.host.charts.Content()
+		}}, views.Screen{Group: "RUN", Title: "Events", Make: func() fyne.CanvasObject {
+			return b.host.stores.events
+		}}, views.Screen{Group: "RUN", Title: "Dead letters", Make: func() fyne.CanvasObject {
+			return b.host.stores.dead
 		}}, views.Screen{Group: "ANALYSE", Title: "Memory sweep", Make: func() fyne.CanvasObject {
 			b.sweep = views.NewSweepScreen(sweepview.Runner{Config: cfg})
 			return b.sweep.Content()
 		}})
 	}
+	screens = append(screens, views.Screen{Group: "ANALYSE", Title: "Runs", Make: b.runsScreen})
 	b.wb = views.NewWorkbench(screens)
 	b.wb.SetStatus(statusLine(doc))
 	if last := b.app.Preferences().Int(prefLastScreen); last > 0 && last < b.wb.Len() {
@@ -94,6 +106,23 @@ func (b *workbench) open(path string) {
 	}
 	b.win.SetMainMenu(b.menu())
 	b.shortcuts()
+}
+
+// runsScreen lists the stored runs; opening one browses it in the Events screen.
+func (b *workbench) runsScreen() fyne.CanvasObject {
+	dir, err := storage.DefaultRunsDir()
+	if err != nil {
+		return widget.NewLabel("no runs folder: " + err.Error())
+	}
+	return views.NewRuns(runsCatalog{dir}, func(e views.RunEntry) {
+		st, err := storage.OpenRun(e.File)
+		if err != nil {
+			dialog.ShowError(err, b.win)
+			return
+		}
+		b.host.stores.show(st, true, nil)
+		b.wb.ShowTitle("Events")
+	}).Content()
 }
 
 // remember puts path first in the recent files.
@@ -156,7 +185,7 @@ func (b *workbench) showOpen() {
 		r.Close()
 		b.open(path)
 	}, b.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
+	d.SetFilter(fynestorage.NewExtensionFileFilter([]string{".yaml", ".yml"}))
 	d.Show()
 }
 

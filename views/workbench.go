@@ -18,6 +18,7 @@ type Screen struct {
 // right, a status line at the bottom.
 type Workbench struct {
 	screens []Screen
+	rows    []navRow // the navigation: group headings and screens
 	built   map[int]fyne.CanvasObject
 	nav     *widget.List
 	body    *fyne.Container
@@ -28,37 +29,68 @@ type Workbench struct {
 	OnShow func(i int)
 }
 
+// navRow is one line of the navigation: a group heading (screen < 0) or a screen.
+type navRow struct {
+	text   string
+	screen int
+}
+
+func navRows(screens []Screen) []navRow {
+	var rows []navRow
+	for i, s := range screens {
+		if i == 0 || screens[i-1].Group != s.Group {
+			rows = append(rows, navRow{text: s.Group, screen: -1})
+		}
+		rows = append(rows, navRow{text: s.Title, screen: i})
+	}
+	return rows
+}
+
 // NewWorkbench builds the shell around screens; the first one is shown.
 func NewWorkbench(screens []Screen) *Workbench {
-	wb := &Workbench{screens: screens, built: map[int]fyne.CanvasObject{}, current: -1}
+	wb := &Workbench{screens: screens, rows: navRows(screens), built: map[int]fyne.CanvasObject{}, current: -1}
 	wb.body = container.NewStack()
 	wb.status = widget.NewLabel("")
 	wb.nav = widget.NewList(
-		func() int { return len(screens) },
-		func() fyne.CanvasObject {
-			group := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			group.Importance = widget.LowImportance
-			return container.NewVBox(group, widget.NewLabel(""))
-		},
+		func() int { return len(wb.rows) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			group := box.Objects[0].(*widget.Label)
-			if i == 0 || screens[i-1].Group != screens[i].Group {
-				group.SetText(screens[i].Group)
-				group.Show()
-			} else {
-				group.Hide()
+			l := o.(*widget.Label)
+			r := wb.rows[i]
+			if r.screen < 0 {
+				l.TextStyle = fyne.TextStyle{Bold: true}
+				l.Importance = widget.LowImportance
+				l.SetText(r.text)
+				return
 			}
-			box.Objects[1].(*widget.Label).SetText("  " + screens[i].Title)
+			l.TextStyle = fyne.TextStyle{}
+			l.Importance = widget.MediumImportance
+			l.SetText("   " + r.text)
 		})
-	wb.nav.OnSelected = func(i widget.ListItemID) { wb.Show(i) }
+	wb.nav.OnSelected = func(i widget.ListItemID) {
+		if wb.rows[i].screen < 0 { // a heading: keep the current screen selected
+			wb.selectNav(wb.current)
+			return
+		}
+		wb.Show(wb.rows[i].screen)
+	}
 	split := container.NewHSplit(wb.nav, wb.body)
 	split.Offset = 0.18
 	wb.content = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), wb.status), nil, nil, split)
 	if len(screens) > 0 {
-		wb.nav.Select(0)
+		wb.Show(0)
 	}
 	return wb
+}
+
+// selectNav selects screen i's row in the navigation.
+func (wb *Workbench) selectNav(i int) {
+	for r, row := range wb.rows {
+		if row.screen == i {
+			wb.nav.Select(r)
+			return
+		}
+	}
 }
 
 // Content is the window content.
@@ -77,10 +109,21 @@ func (wb *Workbench) Show(i int) {
 	wb.current = i
 	wb.body.Objects = []fyne.CanvasObject{obj}
 	wb.body.Refresh()
-	wb.nav.Select(i)
+	wb.selectNav(i)
 	if wb.OnShow != nil {
 		wb.OnShow(i)
 	}
+}
+
+// ShowTitle switches to the first screen with the given title; false if there is none.
+func (wb *Workbench) ShowTitle(title string) bool {
+	for i, s := range wb.screens {
+		if s.Title == title {
+			wb.Show(i)
+			return true
+		}
+	}
+	return false
 }
 
 // Len is the number of screens.

@@ -72,11 +72,11 @@ func runScenario(cmd *cobra.Command, path string, f runFlags) error {
 		}
 		cfg.Duration = f.duration.D()
 	}
-	store, err := openRunStore(f.db, f.noStore, cfg)
+	store, err := OpenRunStore(f.db, f.noStore, cfg)
 	if err != nil {
 		return exitCode(2, err)
 	}
-	defer store.close()
+	defer store.Close()
 	if store.st != nil {
 		cfg.Sink = store.st.Sink()
 	}
@@ -102,7 +102,7 @@ func runScenario(cmd *cobra.Command, path string, f runFlags) error {
 	if !f.quiet {
 		printSummary(cmd.OutOrStdout(), sc.Name, s)
 	}
-	if err := store.finish(s, cmd.OutOrStdout(), f.quiet); err != nil {
+	if err := store.Finish(s, cmd.OutOrStdout(), f.quiet); err != nil {
 		return exitCode(1, err)
 	}
 	for _, e := range w.ReplayErrors() {

@@ -10,20 +10,24 @@ import (
 	"github.com/fanout/fanout/storage"
 )
 
-// runStore is where `fanout run` keeps a run's records: a SQLite database in the runs folder
-// (docs/storage.md), or the file --db names, or nowhere with --no-store.
-type runStore struct {
+// RunStore is where a run keeps its records: a SQLite database in the runs folder
+// (docs/storage.md), or a file the user names, or nowhere. `fanout run` and the workbench share
+// it.
+type RunStore struct {
 	st *storage.Store
 }
 
-// openRunStore creates the run's database unless noStore. The world's sink must be set from
-// the returned store's Sink before the run starts.
-func openRunStore(db string, noStore bool, cfg world.Config) (*runStore, error) {
+// Store is the run's database, nil when the run keeps nothing.
+func (r *RunStore) Store() *storage.Store { return r.st }
+
+// OpenRunStore creates the run's database (at db, or a new file in the runs folder) unless
+// noStore. The world's sink must be set from Store().Sink() before the run starts.
+func OpenRunStore(db string, noStore bool, cfg world.Config) (*RunStore, error) {
 	if noStore {
 		if db != "" {
 			return nil, fmt.Errorf("--db and --no-store exclude each other")
 		}
-		return &runStore{}, nil
+		return &RunStore{}, nil
 	}
 	dir, err := storage.DefaultRunsDir()
 	if err != nil {
@@ -38,12 +42,12 @@ func openRunStore(db string, noStore bool, cfg world.Config) (*runStore, error) 
 	if err != nil {
 		return nil, fmt.Errorf("create run database: %w", err)
 	}
-	return &runStore{st: st}, nil
+	return &RunStore{st: st}, nil
 }
 
-// finish writes the summary, marks the run complete and closes the database; it says where the
-// run went unless quiet.
-func (r *runStore) finish(s world.Summary, out io.Writer, quiet bool) error {
+// Finish writes the summary and marks the run complete (the database stays open for reading
+// until Close); it says where the run went on out unless quiet.
+func (r *RunStore) Finish(s world.Summary, out io.Writer, quiet bool) error {
 	if r.st == nil {
 		return nil
 	}
@@ -52,18 +56,19 @@ func (r *runStore) finish(s world.Summary, out io.Writer, quiet bool) error {
 		return fmt.Errorf("encode summary: %w", err)
 	}
 	if err := r.st.Finish(b); err != nil {
-		r.st.Close()
 		return fmt.Errorf("finish run database: %w", err)
 	}
 	if !quiet {
 		fmt.Fprintf(out, "\nrun stored in %s\n", r.st.Path())
 	}
-	return r.st.Close()
+	return nil
 }
 
-// close closes the database without finishing it: the run stays marked incomplete.
-func (r *runStore) close() {
+// Close closes the database; without Finish before it, the run stays marked incomplete.
+// Closing twice is harmless.
+func (r *RunStore) Close() {
 	if r.st != nil {
 		r.st.Close()
+		r.st = nil
 	}
 }

@@ -31,15 +31,16 @@ func TestStoredCountsEqualSummary(t *testing.T) {
 			cfg := shippedConfig(t, info.Name)
 			cfg.Duration = min(cfg.Duration, 10*time.Minute)
 			path := filepath.Join(t.TempDir(), "run.db")
-			rs, err := openRunStore(path, false, cfg)
+			rs, err := OpenRunStore(path, false, cfg)
 			if err != nil {
 				t.Fatal(err)
 			}
 			cfg.Sink = rs.st.Sink()
 			s := runConfig(t, cfg)
-			if err := rs.finish(s, nil, true); err != nil {
+			if err := rs.Finish(s, nil, true); err != nil {
 				t.Fatal(err)
 			}
+			rs.Close()
 			st, err := storage.OpenRun(path)
 			if err != nil {
 				t.Fatal(err)
