@@ -29,6 +29,7 @@ func (e worldEngine) Snapshot() world.Summary  { return e.w.Summary() }
 // run on the Fyne thread; the driver's goroutine hands updates back through fyne.Do.
 type runHost struct {
 	cfg    world.Config
+	path   string              // the scenario's file, or shipped:NAME
 	screen *views.RunScreen    // nil until the Run screen is first shown
 	dash   *views.Dashboard    // nil until the Dashboard is first shown
 	charts *views.ChartsScreen // nil until the Charts screen is first shown
@@ -43,7 +44,7 @@ func (h *runHost) Start(seed uint64, speed float64, paused bool) {
 	cfg := h.cfg
 	cfg.Seed = seed
 	metrics := obs.NewMetrics()
-	store, err := cli.OpenRunStore("", false, cfg)
+	store, err := cli.OpenRunStore("", false, cfg, h.path)
 	if err != nil {
 		h.fail(err)
 		return

@@ -58,7 +58,10 @@ func (b *workbench) open(path string) {
 	}
 	doc, cfg, ok := openDoc(path)
 	b.path = path
-	b.host.cfg = cfg
+	b.host.cfg, b.host.path = cfg, path
+	if path == "" {
+		b.host.path = cli.ShippedPrefix + scenarios.DefaultName
+	}
 	b.host.screen = nil
 	screens := []views.Screen{
 		{Group: "SCENARIO", Title: "Overview", Make: func() fyne.CanvasObject { return views.NewOverview(doc).Content() }},

@@ -52,6 +52,10 @@ type Meta struct {
 	// Catalog is the catalog database to list the run in (CatalogPath(dir)); "" lists it
 	// nowhere.
 	Catalog string
+	// ScenarioPath and ScenarioYAML record the scenario the run was made from (its file or
+	// shipped:NAME, and its text), so reports need nothing but the database. Both optional.
+	ScenarioPath string
+	ScenarioYAML []byte
 }
 
 // RunInfo is what a run's database says about the run.
@@ -65,6 +69,9 @@ type RunInfo struct {
 	SimDuration time.Duration
 	Events      int64 // events received (counted from the events table when incomplete)
 	Summary     json.RawMessage
+	// ScenarioPath and ScenarioYAML are the scenario the run was made from, when recorded.
+	ScenarioPath string
+	ScenarioYAML []byte
 }
 
 // Store is one run's database: written through Sink while the run goes, queried through the
@@ -127,8 +134,9 @@ func Create(path string, m Meta) (*Store, error) {
 		return nil, fmt.Errorf("create %s: %w", path, err)
 	}
 	started := m.Started.UTC().Format(time.RFC3339Nano)
-	if _, err := db.Exec(`INSERT INTO run (id, scenario, seed, started, horizon_ns) VALUES (1, ?, ?, ?, ?)`,
-		m.Scenario, int64(m.Seed), started, int64(m.Horizon)); err != nil {
+	if _, err := db.Exec(`INSERT INTO run (id, scenario, seed, started, horizon_ns, scenario_path, scenario_yaml)
+		VALUES (1, ?, ?, ?, ?, ?, ?)`, m.Scenario, int64(m.Seed), started, int64(m.Horizon),
+		nullText([]byte(m.ScenarioPath)), nullText(m.ScenarioYAML)); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("create %s: %w", path, err)
 	}
@@ -256,11 +264,13 @@ func (s *Store) Info() (RunInfo, error) {
 		seed, hor         int64
 		started           string
 		finished, summary sql.NullString
+		scPath, scYAML    sql.NullString
 		simNS, events     sql.NullInt64
 		complete          int
 	)
-	err := s.db.QueryRow(`SELECT scenario, seed, started, horizon_ns, complete, finished, sim_ns, events, summary FROM run WHERE id = 1`).
-		Scan(&ri.Scenario, &seed, &started, &hor, &complete, &finished, &simNS, &events, &summary)
+	err := s.db.QueryRow(`SELECT scenario, seed, started, horizon_ns, complete, finished, sim_ns, events, summary,
+		scenario_path, scenario_yaml FROM run WHERE id = 1`).
+		Scan(&ri.Scenario, &seed, &started, &hor, &complete, &finished, &simNS, &events, &summary, &scPath, &scYAML)
 	if err != nil {
 		return ri, fmt.Errorf("run %s: %w", s.path, err)
 	}
@@ -270,6 +280,10 @@ func (s *Store) Info() (RunInfo, error) {
 	ri.SimDuration, ri.Events = time.Duration(simNS.Int64), events.Int64
 	if summary.Valid {
 		ri.Summary = json.RawMessage(summary.String)
+	}
+	ri.ScenarioPath = scPath.String
+	if scYAML.Valid {
+		ri.ScenarioYAML = []byte(scYAML.String)
 	}
 	if !ri.Complete {
 		if err := s.db.QueryRow(`SELECT count(*) FROM events`).Scan(&ri.Events); err != nil {

@@ -154,3 +154,30 @@ func TestCounts(t *testing.T) {
 		}
 	}
 }
+
+// A run records the scenario it was made from; a database of the first schema version (without
+// those columns) is migrated when opened.
+func TestRunRecordsItsScenario(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "run.db")
+	src := []byte("version: 1\nname: tiny\n")
+	st, err := Create(path, Meta{Scenario: "tiny", Seed: 3, Horizon: time.Minute, ScenarioPath: "shipped:tiny", ScenarioYAML: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Finish([]byte(`{}`)); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	st, err = OpenRun(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ri, err := st.Info()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ri.ScenarioPath != "shipped:tiny" || string(ri.ScenarioYAML) != string(src) {
+		t.Errorf("scenario = %q %q", ri.ScenarioPath, ri.ScenarioYAML)
+	}
+}

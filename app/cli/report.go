@@ -35,9 +35,10 @@ func newReportCmd() *cobra.Command {
 		Short: "Write a stored run's report: HTML, PDF and CSV/JSON data",
 		Long: `Write the report of a stored run (docs/report.md): one self-contained HTML file (charts as
 inline SVG, no network), optionally the same report as PDF (--pdf) and its data as CSV and JSON
-files in a directory (--data). The run database does not record its scenario file: --scenario
-FILE (or shipped:NAME) gives it; without it the shipped scenario of the run's name is used when
-there is one, else the report leaves out the topology and configuration. --sweep adds a memory
+files in a directory (--data). The scenario is the one the run recorded (runs made by fanout run
+and the workbench keep its text); --scenario FILE (or shipped:NAME) overrides it; for an older
+database without it, the shipped scenario of the run's name is used when there is one, else the
+report leaves out the topology and configuration. --sweep adds a memory
 sweep written by 'fanout sweep --out FILE.json'. The same run gives the same bytes; --stamp
 prints the generation time in the report.`,
 		Args: cobra.ExactArgs(1),
@@ -111,6 +112,13 @@ func reportScenario(stderr io.Writer, st *storage.Store, flag string) (*scenario
 	ri, err := st.Info()
 	if err != nil {
 		return nil, err
+	}
+	if len(ri.ScenarioYAML) > 0 {
+		sc, err := scenarios.Parse(ri.ScenarioPath, ri.ScenarioYAML, nil)
+		if err != nil {
+			return nil, fmt.Errorf("the run's recorded scenario %s: %w", ri.ScenarioPath, err)
+		}
+		return sc, nil
 	}
 	for _, s := range scenarios.Shipped() {
 		if s.Name == ri.Scenario {

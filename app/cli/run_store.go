@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/fanout/fanout/engine/world"
+	"github.com/fanout/fanout/scenarios"
 	"github.com/fanout/fanout/storage"
 )
 
@@ -21,8 +23,9 @@ type RunStore struct {
 func (r *RunStore) Store() *storage.Store { return r.st }
 
 // OpenRunStore creates the run's database (at db, or a new file in the runs folder) unless
-// noStore. The world's sink must be set from Store().Sink() before the run starts.
-func OpenRunStore(db string, noStore bool, cfg world.Config) (*RunStore, error) {
+// noStore, recording the scenario at scenarioPath (a file or shipped:NAME; "" records none).
+// The world's sink must be set from Store().Sink() before the run starts.
+func OpenRunStore(db string, noStore bool, cfg world.Config, scenarioPath string) (*RunStore, error) {
 	if noStore {
 		if db != "" {
 			return nil, fmt.Errorf("--db and --no-store exclude each other")
@@ -38,7 +41,9 @@ func OpenRunStore(db string, noStore bool, cfg world.Config) (*RunStore, error) 
 	if path == "" {
 		path = storage.RunPath(dir, cfg.Name, time.Now(), cfg.Seed)
 	}
-	st, err := storage.Create(path, storage.Meta{Scenario: cfg.Name, Seed: cfg.Seed, Horizon: cfg.Duration, Catalog: catalog})
+	meta := storage.Meta{Scenario: cfg.Name, Seed: cfg.Seed, Horizon: cfg.Duration, Catalog: catalog}
+	meta.ScenarioPath, meta.ScenarioYAML = scenarioSource(scenarioPath)
+	st, err := storage.Create(path, meta)
 	if err != nil {
 		return nil, fmt.Errorf("create run database: %w", err)
 	}
@@ -71,4 +76,18 @@ func (r *RunStore) Close() {
 		r.st.Close()
 		r.st = nil
 	}
+}
+
+// scenarioSource returns how to name the scenario at path and its text; a file that cannot be
+// read (moved since) is recorded by name only.
+func scenarioSource(path string) (string, []byte) {
+	if path == "" {
+		return "", nil
+	}
+	if name, ok := ShippedName(path); ok {
+		src, _ := scenarios.ShippedSource(name)
+		return ShippedPrefix + name, src
+	}
+	src, _ := os.ReadFile(path)
+	return path, src
 }

@@ -31,7 +31,7 @@ func TestStoredCountsEqualSummary(t *testing.T) {
 			cfg := shippedConfig(t, info.Name)
 			cfg.Duration = min(cfg.Duration, 10*time.Minute)
 			path := filepath.Join(t.TempDir(), "run.db")
-			rs, err := OpenRunStore(path, false, cfg)
+			rs, err := OpenRunStore(path, false, cfg, ShippedPrefix+info.Name)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -51,6 +51,9 @@ func TestStoredCountsEqualSummary(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkCounts(t, s, c)
+			if ri, err := st.Info(); err != nil || ri.ScenarioPath != ShippedPrefix+info.Name || len(ri.ScenarioYAML) == 0 {
+				t.Errorf("the run must record its scenario: %q, %d bytes, %v", ri.ScenarioPath, len(ri.ScenarioYAML), err)
+			}
 		})
 	}
 }
