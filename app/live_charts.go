@@ -15,7 +15,7 @@ import (
 // 10 minutes) for rates and latencies, 1 min buckets (the last hour) for cumulative cost.
 func liveChartData(s obs.Snapshot) views.ChartData {
 	var d views.ChartData
-	bs := s.Series[1]
+	bs := views.CompleteBuckets(s, 1)
 	rate := chart.Series{Name: "events/s"}
 	match := chart.Series{Name: "match rate"}
 	cold := chart.Series{Name: "cold starts"}

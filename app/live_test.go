@@ -32,6 +32,7 @@ func TestCumulativeCostCountsBackFromTheTotal(t *testing.T) {
 
 func TestLiveChartDataFollowsBuckets(t *testing.T) {
 	var s obs.Snapshot
+	s.Now = sim.Time(30 * time.Second)
 	for i := 0; i < 3; i++ {
 		b := obs.BucketStat{Start: sim.Time(time.Duration(i) * 10 * time.Second), Width: 10 * time.Second}
 		b.Totals = obs.Totals{Received: 50, Evaluated: 50, Matched: 5, ColdStarts: int64(i)}

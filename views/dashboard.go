@@ -89,7 +89,7 @@ func (d *Dashboard) Update(data DashboardData) {
 	d.tiles.Refresh()
 	d.strip.Objects = flowRows(data.Flows)
 	d.strip.Refresh()
-	series := data.Live.Series[1] // 10 s buckets: the last 10 minutes
+	series := CompleteBuckets(data.Live, 1) // 10 s buckets: the last 10 minutes
 	th := d.theme
 	d.latency.SetRender(func(w, h int) image.Image {
 		return chart.Image(chart.LatencyOverTime(latencySeries(series), chart.Options{Theme: th, Title: "fan-out latency, last 10 min"}), w, h)
@@ -115,8 +115,8 @@ func tileObjects(tiles []Tile) []fyne.CanvasObject {
 func DashboardTiles(s obs.Snapshot) []Tile {
 	t := s.Totals
 	rate := 0.0
-	if n := len(s.Series[1]); n > 0 {
-		rate = s.Series[1][n-1].Throughput()
+	if bs := CompleteBuckets(s, 1); len(bs) > 0 {
+		rate = bs[len(bs)-1].Throughput()
 	}
 	cold := 0.0
 	if t.Invocations > 0 {
@@ -133,6 +133,16 @@ func DashboardTiles(s obs.Snapshot) []Tile {
 		{Label: "dead letters", Value: fmt.Sprint(t.DLQ), Attention: t.DLQ > 0},
 		{Label: "cost so far", Value: fmt.Sprintf("$%.4f", t.CostUSD)},
 	}
+}
+
+// CompleteBuckets returns the buckets of resolution res that have ended by the snapshot's time:
+// the bucket still filling would read as a drop at the end of every chart.
+func CompleteBuckets(s obs.Snapshot, res int) []obs.BucketStat {
+	bs := s.Series[res]
+	for len(bs) > 0 && bs[len(bs)-1].Start.Add(bs[len(bs)-1].Width) > s.Now {
+		bs = bs[:len(bs)-1]
+	}
+	return bs
 }
 
 // msText formats a latency in ms with a thousands separator, or seconds above 10 s.

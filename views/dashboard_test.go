@@ -13,6 +13,7 @@ import (
 
 func sampleSnapshot() obs.Snapshot {
 	var s obs.Snapshot
+	s.Now = sim.Time(60 * time.Second) // the six 10 s buckets below have all ended
 	s.Totals = obs.Totals{Received: 1000, Evaluated: 1000, Matched: 98, Invocations: 196, ColdStarts: 6, DLQ: 2, CostUSD: 0.0183}
 	s.Totals.Instances[obs.InstanceBusy] = 4
 	s.Totals.Instances[obs.InstanceIdle] = 3
@@ -99,5 +100,20 @@ func TestDashboardRendersChartsAtTheirSize(t *testing.T) {
 	w.Resize(fyne.NewSize(1400, 800))
 	if sz := d.latency.Size(); d.latency.img.Image.Bounds().Dx() != int(sz.Width) {
 		t.Errorf("after a resize the chart must be redrawn at %v, is %v", sz, d.latency.img.Image.Bounds().Size())
+	}
+}
+
+// The bucket still filling is left out, so rates do not appear to drop at the end.
+func TestCompleteBucketsDropsTheOneFilling(t *testing.T) {
+	s := sampleSnapshot()
+	if n := len(CompleteBuckets(s, 1)); n != 6 {
+		t.Fatalf("complete buckets = %d, want 6", n)
+	}
+	s.Now = sim.Time(55 * time.Second)
+	if n := len(CompleteBuckets(s, 1)); n != 5 {
+		t.Errorf("with the last bucket half full: %d buckets, want 5", n)
+	}
+	if got := DashboardTiles(s)[0].Value; got != "14.0" {
+		t.Errorf("events/s from the last complete bucket = %q, want 14.0", got)
 	}
 }
