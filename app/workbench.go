@@ -159,7 +159,8 @@ func (b *workbench) menu() *fyne.MainMenu {
 	}
 	open := fyne.NewMenuItem("Open…", b.showOpen)
 	open.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	file := fyne.NewMenu("File", open, shipped, recent)
+	browse := fyne.NewMenuItem("Shipped scenarios…", b.showShipped)
+	file := fyne.NewMenu("File", open, browse, shipped, recent)
 	view := fyne.NewMenu("View",
 		fyne.NewMenuItem("Light theme", func() { b.setTheme("light") }),
 		fyne.NewMenuItem("Dark theme", func() { b.setTheme("dark") }),

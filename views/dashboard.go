@@ -77,6 +77,7 @@ func NewDashboard(dark bool) *Dashboard {
 	body := container.NewVSplit(stripCard, charts)
 	body.Offset = 0.45
 	d.content = container.NewBorder(d.tiles, nil, nil, nil, body)
+	d.Update(DashboardData{})
 	return d
 }
 
