@@ -95,7 +95,8 @@ func (b *workbench) open(path string) {
 			return b.sweep.Content()
 		}})
 	}
-	screens = append(screens, views.Screen{Group: "ANALYSE", Title: "Runs", Make: b.runsScreen})
+	screens = append(screens, views.Screen{Group: "ANALYSE", Title: "Runs", Make: b.runsScreen},
+		views.Screen{Group: "ANALYSE", Title: "Report", Make: b.reportScreen})
 	b.wb = views.NewWorkbench(screens)
 	b.wb.SetStatus(statusLine(doc))
 	if last := b.app.Preferences().Int(prefLastScreen); last > 0 && last < b.wb.Len() {

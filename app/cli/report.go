@@ -311,3 +311,13 @@ func parseState(s string) (obs.InstanceState, error) {
 	}
 	return 0, fmt.Errorf("unknown instance state %q", s)
 }
+
+// ReportOf builds the report of the run in st with the scenario the run recorded: the
+// workbench's Export gives the same report as `fanout report RUN.db`.
+func ReportOf(st *storage.Store) (report.Report, error) {
+	sc, err := reportScenario(io.Discard, st, "")
+	if err != nil {
+		return report.Report{}, err
+	}
+	return BuildReport(st, sc, nil, report.Options{}, time.Time{})
+}
