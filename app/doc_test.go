@@ -2,6 +2,8 @@ package main
 
 import (
 	"os"
+
+	"fyne.io/fyne/v2/test"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,9 +15,15 @@ import (
 )
 
 func TestDefaultScenarioDocShowsTheArticleStructure(t *testing.T) {
-	doc, cfg, ok := openDoc("")
-	if !ok || len(doc.Problems) > 0 {
-		t.Fatalf("default scenario must be valid: %v", doc.Problems)
+	test.NewTempApp(t)
+	s := openSession("")
+	doc := s.viewDoc()
+	cfg, err := s.config()
+	if err != nil || len(doc.Problems) > 0 {
+		t.Fatalf("default scenario must be valid: %v %v", err, doc.Problems)
+	}
+	if s.doc == nil || s.savePath() != "" {
+		t.Errorf("a shipped scenario opens as an editable document saved elsewhere (save path %q)", s.savePath())
 	}
 	if cfg.Duration <= 0 || cfg.Name != doc.Name {
 		t.Errorf("config %q/%v does not match doc %q", cfg.Name, cfg.Duration, doc.Name)
@@ -40,8 +48,10 @@ func TestInvalidScenarioDocListsProblemsAndKeepsStructure(t *testing.T) {
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	doc, _, ok := openDoc(path)
-	if ok {
+	test.NewTempApp(t)
+	s := openSession(path)
+	doc := s.viewDoc()
+	if _, err := s.config(); err == nil {
 		t.Fatalf("an invalid scenario must not be runnable")
 	}
 	if len(doc.Problems) < 2 {

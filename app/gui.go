@@ -4,8 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"github.com/fanout/fanout/app/cli"
-	"github.com/fanout/fanout/engine/world"
 	"github.com/fanout/fanout/views"
 )
 
@@ -20,20 +18,6 @@ func openWorkbench(path string) error {
 	b.win.Resize(fyne.NewSize(1200, 760))
 	b.win.ShowAndRun()
 	return nil
-}
-
-// openDoc reads the scenario for the window: what the overview shows and, when the scenario is
-// valid (ok), the configuration of its runs.
-func openDoc(path string) (doc views.ScenarioDoc, cfg world.Config, ok bool) {
-	sc, cfg, err := cli.OpenScenario(path)
-	shown := path
-	if name, shipped := cli.ShippedName(path); shipped {
-		shown = "scenarios/" + name + ".yaml"
-		path = cli.ShippedPrefix + name
-	}
-	doc = scenarioDoc(shown, sc, err)
-	doc.RunArg = path
-	return doc, cfg, err == nil
 }
 
 func statusLine(doc views.ScenarioDoc) string {

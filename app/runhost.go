@@ -28,12 +28,13 @@ func (e worldEngine) Snapshot() world.Summary  { return e.w.Summary() }
 // runHost builds worlds from the open scenario and drives them for the Run screens. Its methods
 // run on the Fyne thread; the driver's goroutine hands updates back through fyne.Do.
 type runHost struct {
-	cfg    world.Config
-	path   string              // the scenario's file, or shipped:NAME
-	screen *views.RunScreen    // nil until the Run screen is first shown
-	dash   *views.Dashboard    // nil until the Dashboard is first shown
-	charts *views.ChartsScreen // nil until the Charts screen is first shown
-	stores *storeScreens       // the Events and Dead letters screens
+	config func() (world.Config, error) // the open scenario's configuration as it is now
+	path   string                       // the scenario's file, or shipped:NAME
+	source func() []byte                // the scenario's text as it is now (with unsaved edits)
+	screen *views.RunScreen             // nil until the Run screen is first shown
+	dash   *views.Dashboard             // nil until the Dashboard is first shown
+	charts *views.ChartsScreen          // nil until the Charts screen is first shown
+	stores *storeScreens                // the Events and Dead letters screens
 	status func(string)
 	drv    *driver.Driver[liveSnap]
 	store  *cli.RunStore // the live run's database
@@ -41,10 +42,14 @@ type runHost struct {
 
 func (h *runHost) Start(seed uint64, speed float64, paused bool) {
 	h.stop()
-	cfg := h.cfg
+	cfg, err := h.config()
+	if err != nil {
+		h.fail(err)
+		return
+	}
 	cfg.Seed = seed
 	metrics := obs.NewMetrics()
-	store, err := cli.OpenRunStore("", false, cfg, h.path)
+	store, err := cli.OpenRunStore("", false, cfg, h.path, h.source())
 	if err != nil {
 		h.fail(err)
 		return
@@ -57,6 +62,7 @@ func (h *runHost) Start(seed uint64, speed float64, paused bool) {
 		return
 	}
 	h.store = store
+	h.stores.cfg = cfg
 	h.drv = driver.New[liveSnap](liveEngine{worldEngine{w}, metrics}, h.publisher(cfg, store))
 	h.stores.show(store.Store(), false, h.replayer(w, store))
 	h.drv.SetSpeed(speed)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	fynestorage "fyne.io/fyne/v2/storage"
@@ -12,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fanout/fanout/app/cli"
-	"github.com/fanout/fanout/app/sweep/sweepview"
 	"github.com/fanout/fanout/scenarios"
 	"github.com/fanout/fanout/storage"
 	"github.com/fanout/fanout/views"
@@ -21,9 +21,9 @@ import (
 
 // Preference keys.
 const (
-	prefRecent     = "recent"     // recently opened files, newest first
-	prefLastScreen = "lastScreen" // index of the screen shown last
-	prefTheme      = "theme"      // light, dark or system
+	prefRecent     = "recent"          // recently opened files, newest first
+	prefLastScreen = "lastScreenTitle" // title of the screen shown last
+	prefTheme      = "theme"           // light, dark or system
 	maxRecent      = 8
 )
 
@@ -34,82 +34,113 @@ type workbench struct {
 	path  string
 	host  *runHost
 	wb    *views.Workbench
+	sess  *session           // the open scenario
+	edit  *editing           // its editing screens; nil when it is not even YAML
 	sweep *views.SweepScreen // nil until the sweep screen is first shown
 }
 
 func newWorkbench(a fyne.App, w fyne.Window) *workbench {
 	b := &workbench{app: a, win: w}
 	w.SetOnClosed(func() {
-		b.host.stop()
-		if b.sweep != nil {
-			b.sweep.Stop()
+		b.close()
+		if b.sess != nil && b.sess.doc != nil && !b.sess.doc.Dirty() {
+			b.sess.doc.RemoveRecovery(b.recoveryDir())
 		}
 	})
 	b.host = &runHost{status: func(s string) { b.wb.SetStatus(s) }}
 	return b
 }
 
-// open replaces the window's content with the scenario at path.
-func (b *workbench) open(path string) {
+// open replaces the window's content with the scenario at path ("" for the default one).
+func (b *workbench) open(path string) { b.show(openSession(path)) }
+
+// show makes s the open scenario: its screens, menus and shortcuts.
+func (b *workbench) show(s *session) {
+	b.close()
+	b.sess = s
+	b.host.path = s.path
+	b.host.config = s.config
+	b.host.source = func() []byte {
+		if s.doc == nil {
+			return nil
+		}
+		return s.doc.Text()
+	}
+	b.host.stores = newStoreScreens()
+	screens := []views.Screen{{Group: "SCENARIO", Title: "Overview", Make: func() fyne.CanvasObject { return s.overview }}}
+	var toolbar fyne.CanvasObject
+	if s.doc != nil {
+		b.edit = newEditing(b, s)
+		screens = append(screens, b.edit.screenList()...)
+		toolbar = b.edit.bar.Content()
+	}
+	screens = append(screens, b.runScreens()...)
+	b.wb = views.NewWorkbench(screens)
+	b.wb.SetStatus(statusLine(s.viewDoc()))
+	s.follow(func() { b.wb.SetStatus(statusLine(s.viewDoc())) })
+	if last := b.app.Preferences().String(prefLastScreen); last != "" {
+		b.wb.ShowTitle(last)
+	}
+	b.wb.OnShow = func(i int) { b.app.Preferences().SetString(prefLastScreen, b.wb.Title(i)) }
+	b.win.SetTitle("Fanout — " + s.name())
+	content := b.wb.Content()
+	if toolbar != nil {
+		content = container.NewBorder(container.NewHBox(toolbar), nil, nil, nil, content)
+	}
+	b.win.SetContent(content)
+	if _, shipped := cli.ShippedName(s.path); !shipped && s.doc != nil {
+		b.remember(s.path)
+	}
+	b.win.SetMainMenu(b.menu())
+	b.shortcuts()
+	if b.edit != nil {
+		b.edit.bar.AddShortcuts(b.win.Canvas())
+	}
+}
+
+// close ends what belongs to the open scenario: its run, its sweep, its stored-run screens.
+func (b *workbench) close() {
 	b.host.stop()
 	if b.sweep != nil {
 		b.sweep.Stop()
 		b.sweep = nil
 	}
-	doc, cfg, ok := openDoc(path)
-	b.path = path
-	b.host.cfg, b.host.path = cfg, path
-	if path == "" {
-		b.host.path = cli.ShippedPrefix + scenarios.DefaultName
-	}
-	b.host.screen = nil
-	screens := []views.Screen{
-		{Group: "SCENARIO", Title: "Overview", Make: func() fyne.CanvasObject { return views.NewOverview(doc).Content() }},
-	}
-	b.host.dash, b.host.charts = nil, nil
 	if b.host.stores != nil {
 		b.host.stores.release()
 	}
-	b.host.stores = newStoreScreens()
-	b.host.stores.cfg = cfg
-	if ok {
-		screens = append(screens, views.Screen{Group: "RUN", Title: "Run", Make: func() fyne.CanvasObject {
+	b.host.screen, b.host.dash, b.host.charts = nil, nil, nil
+	b.edit = nil
+}
+
+// runScreens are the RUN and ANALYSE groups; they run the document as it is at each start.
+func (b *workbench) runScreens() []views.Screen {
+	cfg, _ := b.sess.config() // the seed and horizon shown before the first run
+	return []views.Screen{
+		{Group: "RUN", Title: "Run", Make: func() fyne.CanvasObject {
 			b.host.screen = views.NewRunScreen(b.host, cfg.Seed, cfg.Duration)
 			return b.host.screen.Content()
-		}}, views.Screen{Group: "RUN", Title: "Dashboard", Make: func() fyne.CanvasObject {
+		}},
+		{Group: "RUN", Title: "Dashboard", Make: func() fyne.CanvasObject {
 			b.host.dash = views.NewDashboard(b.dark())
 			return b.host.dash.Content()
-		}}, views.Screen{Group: "RUN", Title: "Charts", Make: func() fyne.CanvasObject {
+		}},
+		{Group: "RUN", Title: "Charts", Make: func() fyne.CanvasObject {
 			th := chart.Light()
 			if b.dark() {
 				th = chart.Dark()
 			}
 			b.host.charts = views.NewChartsScreen(th, saveChart(b.win))
 			return b.host.charts.Content()
-		}}, views.Screen{Group: "RUN", Title: "Events", Make: func() fyne.CanvasObject {
-			return b.host.stores.events
-		}}, views.Screen{Group: "RUN", Title: "Dead letters", Make: func() fyne.CanvasObject {
-			return b.host.stores.dead
-		}}, views.Screen{Group: "ANALYSE", Title: "Memory sweep", Make: func() fyne.CanvasObject {
-			b.sweep = views.NewSweepScreen(sweepview.Runner{Config: cfg})
+		}},
+		{Group: "RUN", Title: "Events", Make: func() fyne.CanvasObject { return b.host.stores.events }},
+		{Group: "RUN", Title: "Dead letters", Make: func() fyne.CanvasObject { return b.host.stores.dead }},
+		{Group: "ANALYSE", Title: "Memory sweep", Make: func() fyne.CanvasObject {
+			b.sweep = views.NewSweepScreen(liveSweepRunner{b.sess.config})
 			return b.sweep.Content()
-		}})
+		}},
+		{Group: "ANALYSE", Title: "Runs", Make: b.runsScreen},
+		{Group: "ANALYSE", Title: "Report", Make: b.reportScreen},
 	}
-	screens = append(screens, views.Screen{Group: "ANALYSE", Title: "Runs", Make: b.runsScreen},
-		views.Screen{Group: "ANALYSE", Title: "Report", Make: b.reportScreen})
-	b.wb = views.NewWorkbench(screens)
-	b.wb.SetStatus(statusLine(doc))
-	if last := b.app.Preferences().Int(prefLastScreen); last > 0 && last < b.wb.Len() {
-		b.wb.Show(last)
-	}
-	b.wb.OnShow = func(i int) { b.app.Preferences().SetInt(prefLastScreen, i) }
-	b.win.SetTitle("Fanout — " + doc.Name)
-	b.win.SetContent(b.wb.Content())
-	if _, shipped := cli.ShippedName(path); !shipped {
-		b.remember(path)
-	}
-	b.win.SetMainMenu(b.menu())
-	b.shortcuts()
 }
 
 // runsScreen lists the stored runs; opening one browses it in the Events screen.

@@ -80,7 +80,7 @@ func NewChartsScreen(th chart.Theme, save ChartSaver) *ChartsScreen {
 	c.kind = widget.NewSelect(ChartKinds, func(string) { c.redraw() })
 	c.status = widget.NewLabel("")
 	c.status.Importance = widget.LowImportance
-	bar := container.NewHBox(widget.NewLabel("chart"), c.kind)
+	bar := container.NewHBox(widget.NewLabel("chart"), container.NewGridWrap(fyne.NewSize(300, c.kind.MinSize().Height), c.kind))
 	if save != nil {
 		bar.Add(widget.NewButton("Export PNG", func() { c.export("png") }))
 		bar.Add(widget.NewButton("Export SVG", func() { c.export("svg") }))

@@ -126,6 +126,9 @@ func (wb *Workbench) ShowTitle(title string) bool {
 	return false
 }
 
+// Title is the title of screen i.
+func (wb *Workbench) Title(i int) string { return wb.screens[i].Title }
+
 // Len is the number of screens.
 func (wb *Workbench) Len() int { return len(wb.screens) }
 

@@ -72,7 +72,7 @@ func runScenario(cmd *cobra.Command, path string, f runFlags) error {
 		}
 		cfg.Duration = f.duration.D()
 	}
-	store, err := OpenRunStore(f.db, f.noStore, cfg, path)
+	store, err := OpenRunStore(f.db, f.noStore, cfg, path, nil)
 	if err != nil {
 		return exitCode(2, err)
 	}

@@ -23,9 +23,10 @@ type RunStore struct {
 func (r *RunStore) Store() *storage.Store { return r.st }
 
 // OpenRunStore creates the run's database (at db, or a new file in the runs folder) unless
-// noStore, recording the scenario at scenarioPath (a file or shipped:NAME; "" records none).
-// The world's sink must be set from Store().Sink() before the run starts.
-func OpenRunStore(db string, noStore bool, cfg world.Config, scenarioPath string) (*RunStore, error) {
+// noStore, recording the scenario at scenarioPath (a file or shipped:NAME; "" records none)
+// with its text src (nil: read from scenarioPath). The world's sink must be set from
+// Store().Sink() before the run starts.
+func OpenRunStore(db string, noStore bool, cfg world.Config, scenarioPath string, src []byte) (*RunStore, error) {
 	if noStore {
 		if db != "" {
 			return nil, fmt.Errorf("--db and --no-store exclude each other")
@@ -43,6 +44,9 @@ func OpenRunStore(db string, noStore bool, cfg world.Config, scenarioPath string
 	}
 	meta := storage.Meta{Scenario: cfg.Name, Seed: cfg.Seed, Horizon: cfg.Duration, Catalog: catalog}
 	meta.ScenarioPath, meta.ScenarioYAML = scenarioSource(scenarioPath)
+	if src != nil {
+		meta.ScenarioYAML = src
+	}
 	st, err := storage.Create(path, meta)
 	if err != nil {
 		return nil, fmt.Errorf("create run database: %w", err)

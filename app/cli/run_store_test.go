@@ -31,7 +31,7 @@ func TestStoredCountsEqualSummary(t *testing.T) {
 			cfg := shippedConfig(t, info.Name)
 			cfg.Duration = min(cfg.Duration, 10*time.Minute)
 			path := filepath.Join(t.TempDir(), "run.db")
-			rs, err := OpenRunStore(path, false, cfg, ShippedPrefix+info.Name)
+			rs, err := OpenRunStore(path, false, cfg, ShippedPrefix+info.Name, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
