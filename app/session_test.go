@@ -42,3 +42,12 @@ func TestSessionFollowsEdits(t *testing.T) {
 		t.Errorf("after undo the scenario runs again: %v", err)
 	}
 }
+
+func TestRecoveredShippedScenarioStaysShipped(t *testing.T) {
+	if got := recoveredPath("scenarios/retries-and-dlq.yaml"); got != "shipped:retries-and-dlq" {
+		t.Errorf("recovered shipped scenario path = %q", got)
+	}
+	if got := recoveredPath("/home/me/orders.yaml"); got != "/home/me/orders.yaml" {
+		t.Errorf("recovered file path = %q", got)
+	}
+}

@@ -72,7 +72,8 @@ func newEditor(doc Doc, kind, name string, locate func(*scenarios.Scenario, stri
 		if s.kind == kHeading {
 			h := widget.NewLabelWithStyle(s.label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 			e.form.Add(h)
-			e.form.Add(widget.NewSeparator())
+			// A thin rule under the heading's row (a bare separator would fill the whole row).
+			e.form.Add(container.NewBorder(nil, widget.NewSeparator(), nil, nil))
 			continue
 		}
 		f := e.bind(s)
