@@ -12,7 +12,9 @@ import (
 	"github.com/fanout/fanout/engine/obs"
 	"github.com/fanout/fanout/engine/sim"
 	"github.com/fanout/fanout/engine/world"
+	"github.com/fanout/fanout/storage"
 	"github.com/fanout/fanout/views"
+	"github.com/fanout/fanout/views/chart"
 )
 
 // worldEngine adapts a world to the driver's Engine.
@@ -35,9 +37,11 @@ type runHost struct {
 	dash   *views.Dashboard             // nil until the Dashboard is first shown
 	charts *views.ChartsScreen          // nil until the Charts screen is first shown
 	stores *storeScreens                // the Events and Dead letters screens
-	status func(string)
-	drv    *driver.Driver[liveSnap]
-	store  *cli.RunStore // the live run's database
+	// chartTheme is the theme of charts built from a run's records.
+	chartTheme chart.Theme
+	status     func(string)
+	drv        *driver.Driver[liveSnap]
+	store      *cli.RunStore // the live run's database
 }
 
 func (h *runHost) Start(seed uint64, speed float64, paused bool) {
@@ -63,12 +67,43 @@ func (h *runHost) Start(seed uint64, speed float64, paused bool) {
 	}
 	h.store = store
 	h.stores.cfg = cfg
+	if h.charts != nil {
+		h.charts.SetRun(nil)
+	}
 	h.drv = driver.New[liveSnap](liveEngine{worldEngine{w}, metrics}, h.publisher(cfg, store))
 	h.stores.show(store.Store(), false, h.replayer(w, store))
 	h.drv.SetSpeed(speed)
 	if !paused {
 		h.drv.Run()
 	}
+}
+
+// showRunCharts hands the Charts screen the charts of a finished run, built from its records
+// (on the calling goroutine: it reads the database).
+func (h *runHost) showRunCharts(st *storage.Store) {
+	drawers, err := runDrawers(st, h.chartTheme)
+	fyne.Do(func() {
+		if err != nil {
+			h.status("charts: " + err.Error())
+			return
+		}
+		if h.charts != nil {
+			h.charts.SetRun(drawers)
+		}
+	})
+}
+
+// runDrawers is the Charts screen's input for a stored run.
+func runDrawers(st *storage.Store, th chart.Theme) ([]chart.Drawer, error) {
+	charts, err := cli.RunCharts(st, th)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]chart.Drawer, len(charts))
+	for i, c := range charts {
+		out[i] = c.Drawer
+	}
+	return out, nil
 }
 
 // fail shows a run that could not start.
@@ -90,6 +125,7 @@ func (h *runHost) publisher(cfg world.Config, store *cli.RunStore) func(driver.U
 			if err := store.Finish(u.Snapshot.Summary, nil, true); err != nil {
 				fyne.Do(func() { h.status(err.Error()) })
 			}
+			h.showRunCharts(store.Store())
 		}
 		st := runStatus(driver.Update[world.Summary]{State: u.State, Sim: u.Sim, Horizon: u.Horizon, Snapshot: u.Snapshot.Summary})
 		dd := views.DashboardData{Live: u.Snapshot.Live, Flows: flows(cfg, u.Snapshot.Summary)}

@@ -129,6 +129,7 @@ func (b *workbench) runScreens() []views.Screen {
 			if b.dark() {
 				th = chart.Dark()
 			}
+			b.host.chartTheme = th
 			b.host.charts = views.NewChartsScreen(th, saveChart(b.win))
 			return b.host.charts.Content()
 		}},
@@ -156,6 +157,11 @@ func (b *workbench) runsScreen() fyne.CanvasObject {
 			return
 		}
 		b.host.stores.show(st, true, nil)
+		if b.host.charts != nil {
+			if d, err := runDrawers(st, b.host.chartTheme); err == nil {
+				b.host.charts.SetRun(d)
+			}
+		}
 		b.wb.ShowTitle("Events")
 	}).Content()
 }

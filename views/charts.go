@@ -65,6 +65,7 @@ type ChartSaver func(name string, write func(io.Writer) error)
 // and SVG.
 type ChartsScreen struct {
 	data    ChartData
+	run     []chart.Drawer // the finished run's charts from its records, by ChartKinds index
 	theme   chart.Theme
 	kind    *widget.Select
 	view    *ChartView
@@ -94,23 +95,41 @@ func NewChartsScreen(th chart.Theme, save ChartSaver) *ChartsScreen {
 // Content is the screen's root object.
 func (c *ChartsScreen) Content() fyne.CanvasObject { return c.content }
 
-// Update replaces the data and redraws; call it on the Fyne thread.
+// Update replaces the live data and redraws; call it on the Fyne thread.
 func (c *ChartsScreen) Update(d ChartData) {
 	c.data = d
 	c.redraw()
+}
+
+// SetRun shows the charts of a finished run, built from all its records (ChartKinds order; nil
+// entries and a nil slice fall back to the live data). The live metrics keep only the last
+// minutes and no latency distributions; a run's records have the whole run.
+func (c *ChartsScreen) SetRun(charts []chart.Drawer) {
+	c.run = charts
+	c.redraw()
+}
+
+// drawer is the chart of kind: the run's when there is one, else built from the live data.
+func (c *ChartsScreen) drawer(kind string) chart.Drawer {
+	for i, k := range ChartKinds {
+		if k == kind && i < len(c.run) && c.run[i] != nil {
+			return c.run[i]
+		}
+	}
+	return c.data.Build(kind, c.theme)
 }
 
 // Select shows the chart of the given kind.
 func (c *ChartsScreen) Select(kind string) { c.kind.SetSelected(kind) }
 
 func (c *ChartsScreen) redraw() {
-	kind, data, th := c.kind.Selected, c.data, c.theme
-	c.view.SetRender(func(w, h int) image.Image { return chart.Image(data.Build(kind, th), w, h) })
+	d := c.drawer(c.kind.Selected)
+	c.view.SetRender(func(w, h int) image.Image { return chart.Image(d, w, h) })
 }
 
 // export writes the current chart at 1200×600 px (PNG) or as SVG.
 func (c *ChartsScreen) export(format string) {
-	ch := c.data.Build(c.kind.Selected, c.theme)
+	ch := c.drawer(c.kind.Selected)
 	name := strings.NewReplacer(" ", "-", "(", "", ")", "").Replace(strings.ToLower(c.kind.Selected)) + "." + format
 	c.save(name, func(w io.Writer) error {
 		var b []byte

@@ -65,3 +65,22 @@ func TestChartsScreenExportsSVGAndPNG(t *testing.T) {
 		t.Errorf("PNG export: name %q, %d bytes", name, out.Len())
 	}
 }
+
+// A finished run's charts replace the live ones of the same kind; the others stay live.
+func TestChartsScreenPrefersTheRunsCharts(t *testing.T) {
+	test.NewTempApp(t)
+	c := NewChartsScreen(chart.Light(), nil)
+	c.Update(sampleChartData())
+	heat := chart.LatencyHeatmap(chart.Heatmap{}, chart.Options{})
+	c.SetRun([]chart.Drawer{nil, heat})
+	if c.drawer(ChartKinds[1]) != chart.Drawer(heat) {
+		t.Errorf("the heatmap should be the run's")
+	}
+	if c.drawer(ChartKinds[0]) == nil {
+		t.Errorf("latency should fall back to the live data")
+	}
+	c.SetRun(nil)
+	if c.drawer(ChartKinds[1]) == chart.Drawer(heat) {
+		t.Errorf("SetRun(nil) must drop the run's charts")
+	}
+}

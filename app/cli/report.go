@@ -321,3 +321,17 @@ func ReportOf(st *storage.Store) (report.Report, error) {
 	}
 	return BuildReport(st, sc, nil, report.Options{}, time.Time{})
 }
+
+// RunCharts aggregates the stored run in st into its charts (the report's, in the order of the
+// workbench's Charts screen), drawn in theme th.
+func RunCharts(st *storage.Store, th chart.Theme) ([]report.RunChart, error) {
+	ri, err := st.Info()
+	if err != nil {
+		return nil, err
+	}
+	horizon := ri.SimDuration
+	if horizon <= 0 {
+		horizon = ri.Horizon
+	}
+	return report.RunCharts(storeRecords{st}, horizon, report.Options{}, th)
+}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"time"
 
 	"github.com/fanout/fanout/views/chart"
 )
@@ -67,13 +68,26 @@ func (a *agg) series(name string, v []float64) chart.Series {
 	return s
 }
 
-// charts builds every run chart, in the order of the workbench's dashboard.
+// figure is one run chart before rendering: its drawer and the values behind it.
+type figure struct {
+	id, title string
+	d         chart.Drawer
+	data      [][]string
+}
+
+// figures builds every run chart in theme th, in the order of the workbench's Charts screen.
+func (a *agg) figures(th chart.Theme) []figure {
+	o := chart.Options{Theme: th}
+	return []figure{a.latencyChart(o), a.heatmapChart(o), a.histogramChart(o), a.coldChart(o),
+		a.instancesChart(o), a.queueChart(o), a.throughputChart(o), a.costChart(o)}
+}
+
+// charts renders every run chart for the report (light theme).
 func (a *agg) charts() ([]Chart, error) {
-	builders := []func() (Chart, error){a.latencyChart, a.heatmapChart, a.histogramChart,
-		a.coldChart, a.instancesChart, a.queueChart, a.throughputChart, a.costChart}
-	out := make([]Chart, 0, len(builders))
-	for _, b := range builders {
-		c, err := b()
+	figs := a.figures(chart.Light())
+	out := make([]Chart, 0, len(figs))
+	for _, f := range figs {
+		c, err := render(f.id, f.title, f.d, f.data)
 		if err != nil {
 			return nil, err
 		}
@@ -82,7 +96,30 @@ func (a *agg) charts() ([]Chart, error) {
 	return out, nil
 }
 
-func (a *agg) latencyChart() (Chart, error) {
+// RunChart is one chart of a stored run, ready to draw at any size.
+type RunChart struct {
+	ID, Title string
+	Drawer    chart.Drawer
+}
+
+// RunCharts aggregates a run's records into its eight charts (the report's, in the order of the
+// workbench's Charts screen: latency, heatmap, cold/warm histogram, cold starts, instances,
+// queues, throughput and match rate, cost), drawn in theme th. horizon is the simulated time
+// the run covered.
+func RunCharts(r Records, horizon time.Duration, o Options, th chart.Theme) ([]RunChart, error) {
+	a, err := collect(r, horizon, o.BucketWidth, 0)
+	if err != nil {
+		return nil, err
+	}
+	figs := a.figures(th)
+	out := make([]RunChart, len(figs))
+	for i, f := range figs {
+		out[i] = RunChart{ID: f.id, Title: f.title, Drawer: f.d}
+	}
+	return out, nil
+}
+
+func (a *agg) latencyChart(o chart.Options) figure {
 	var p chart.Percentiles
 	for i, l := range a.lat {
 		if l.count() == 0 {
@@ -95,7 +132,7 @@ func (a *agg) latencyChart() (Chart, error) {
 	}
 	data := seriesRows("latency", chart.Series{Name: "p50", Points: p.P50},
 		chart.Series{Name: "p90", Points: p.P90}, chart.Series{Name: "p99", Points: p.P99})
-	return render("latency", "Invocation latency over time", chart.LatencyOverTime(p, chart.Options{}), data)
+	return figure{"latency", "Invocation latency over time", chart.LatencyOverTime(p, o), data}
 }
 
 // logEdges returns edges 4 per decade covering the latencies (ms) recorded in hs, from at
@@ -134,7 +171,7 @@ func bin(edges []float64, h *hist) []uint64 {
 	return c
 }
 
-func (a *agg) heatmapChart() (Chart, error) {
+func (a *agg) heatmapChart(o chart.Options) figure {
 	edges := logEdges(a.lat...)
 	h := chart.Heatmap{Edges: edges}
 	var data [][]string
@@ -150,10 +187,10 @@ func (a *agg) heatmapChart() (Chart, error) {
 		}
 		h.Times = append(h.Times, a.t(len(a.lat)))
 	}
-	return render("heatmap", "Latency heatmap", chart.LatencyHeatmap(h, chart.Options{}), data)
+	return figure{"heatmap", "Latency heatmap", chart.LatencyHeatmap(h, o), data}
 }
 
-func (a *agg) histogramChart() (Chart, error) {
+func (a *agg) histogramChart(o chart.Options) figure {
 	edges := logEdges(a.warm, a.cold)
 	var warm, cold chart.Histogram
 	var data [][]string
@@ -165,19 +202,20 @@ func (a *agg) histogramChart() (Chart, error) {
 				[]string{"histogram", "cold", fnum(edges[j]), fnum(float64(cold.Counts[j]))})
 		}
 	}
-	return render("histogram", "Cold and warm latency", chart.LatencyHistogram(warm, cold, chart.Options{LogX: true}), data)
+	o.LogX = true
+	return figure{"histogram", "Cold and warm latency", chart.LatencyHistogram(warm, cold, o), data}
 }
 
-func (a *agg) coldChart() (Chart, error) {
+func (a *agg) coldChart(o chart.Options) figure {
 	v := make([]float64, a.n)
 	for _, b := range a.buckets {
 		v[a.bucket(b.Start)] += float64(b.ColdStarts)
 	}
 	s := a.series("cold starts", v)
-	return render("coldstarts", "Cold starts", chart.ColdStarts(s, chart.Options{}), seriesRows("coldstarts", s))
+	return figure{"coldstarts", "Cold starts", chart.ColdStarts(s, o), seriesRows("coldstarts", s)}
 }
 
-func (a *agg) instancesChart() (Chart, error) {
+func (a *agg) instancesChart(o chart.Options) figure {
 	names := []string{"busy", "idle", "cold-starting", "provisioned"}
 	st := chart.Stacked{}
 	var ss []chart.Series
@@ -188,10 +226,10 @@ func (a *agg) instancesChart() (Chart, error) {
 		st.Layers = append(st.Layers, chart.Layer{Name: name, V: a.inst[l]})
 		ss = append(ss, a.series(name, a.inst[l]))
 	}
-	return render("instances", "Instances by state", chart.Instances(st, chart.Options{}), seriesRows("instances", ss...))
+	return figure{"instances", "Instances by state", chart.Instances(st, o), seriesRows("instances", ss...)}
 }
 
-func (a *agg) queueChart() (Chart, error) {
+func (a *agg) queueChart(o chart.Options) figure {
 	var qs, ds []chart.Series
 	for _, q := range sortedKeys(a.queues) {
 		s := a.series(q, a.queues[q][0])
@@ -202,10 +240,10 @@ func (a *agg) queueChart() (Chart, error) {
 		}
 	}
 	data := seriesRows("queues", append(append([]chart.Series{}, qs...), ds...)...)
-	return render("queues", "Queue and dead-letter depth", chart.QueueDepth(qs, ds, chart.Options{}), data)
+	return figure{"queues", "Queue and dead-letter depth", chart.QueueDepth(qs, ds, o), data}
 }
 
-func (a *agg) throughputChart() (Chart, error) {
+func (a *agg) throughputChart(o chart.Options) figure {
 	recv, done := make([]float64, a.n), make([]float64, a.n)
 	sec := a.width.Seconds()
 	for _, b := range a.buckets {
@@ -226,10 +264,10 @@ func (a *agg) throughputChart() (Chart, error) {
 		match = append(match, s)
 	}
 	data := append(seriesRows("throughput", rates...), seriesRows("match_rate", match...)...)
-	return render("throughput", "Throughput and match rate", chart.Throughput(rates, match, chart.Options{}), data)
+	return figure{"throughput", "Throughput and match rate", chart.Throughput(rates, match, o), data}
 }
 
-func (a *agg) costChart() (Chart, error) {
+func (a *agg) costChart(o chart.Options) figure {
 	total := make([]float64, a.n)
 	for _, b := range a.buckets {
 		total[a.bucket(b.Start)] += float64(b.CostPicoUSD) / 1e12
@@ -238,7 +276,7 @@ func (a *agg) costChart() (Chart, error) {
 	for _, f := range sortedKeys(a.fnCost) {
 		ss = append(ss, cumulative(a.series(f, a.fnCost[f][0])))
 	}
-	return render("cost", "Cumulative cost", chart.Cost(ss, chart.Options{}), seriesRows("cost", ss...))
+	return figure{"cost", "Cumulative cost", chart.Cost(ss, o), seriesRows("cost", ss...)}
 }
 
 // cumulative turns per-bucket values into running sums at each bucket's end.
