@@ -62,6 +62,10 @@ type Ingress struct {
 	// simulated instant share it.
 	pubAt sim.Time
 	pub   string
+	// bare is the stamped extension map of an event that arrived without extensions at
+	// bareAt; such events accepted at the same instant share it (it is never modified).
+	bare   map[string]string
+	bareAt sim.Time
 }
 
 // NewIngress builds the front door of the bus called name.
@@ -96,7 +100,10 @@ var ErrEntryCount = errors.New("invalid number of PutEvents entries")
 
 // Put is one PutEvents call at simulated time now. Accepted entries are stamped in place
 // (aliyuneventbusname, aliyunregionid, aliyunaccountid, aliyunpublishtime) and get a result
-// with their id; the others a result with a code, a message and a reason.
+// with their id; the others a result with a code, a message and a reason. Stamping gives an
+// entry a new extension map (the caller's map is never modified); entries that arrive without
+// extensions at the same instant share one, so a stamped event's map is read-only, like the
+// rest of an accepted event (Network.Route).
 func (in *Ingress) Put(now sim.Time, entries []event.Event) ([]EntryResult, error) {
 	if len(entries) == 0 || len(entries) > in.env.MaxEntries {
 		return nil, fmt.Errorf("%w: %d entries, a call carries 1 to %d", ErrEntryCount, len(entries), in.env.MaxEntries)
@@ -132,22 +139,34 @@ func (in *Ingress) reject(r EntryResult) EntryResult {
 
 // stamp sets the extension attributes EventBridge adds on receipt (facts sheet §5.1).
 func (in *Ingress) stamp(now sim.Time, e *event.Event) {
-	ext := make(map[string]string, len(e.Extensions)+4)
-	for k, v := range e.Extensions {
-		ext[k] = v
-	}
-	ext[event.ExtEventBusName] = in.name
-	if in.env.Region != "" {
-		ext[event.ExtRegionID] = in.env.Region
-	}
-	if in.env.Account != "" {
-		ext[event.ExtAccountID] = in.env.Account
-	}
 	if in.pub == "" || in.pubAt != now {
 		in.pubAt, in.pub = now, event.FormatTime(in.env.Start.Add(time.Duration(now)))
 	}
-	ext[event.ExtPublishTime] = in.pub
-	e.Extensions = ext
+	if len(e.Extensions) == 0 {
+		if in.bare == nil || in.bareAt != now {
+			in.bare, in.bareAt = in.stamped(nil), now
+		}
+		e.Extensions = in.bare
+		return
+	}
+	e.Extensions = in.stamped(e.Extensions)
+}
+
+// stamped returns a new map holding ext plus the attributes stamped at the current publish time.
+func (in *Ingress) stamped(ext map[string]string) map[string]string {
+	m := make(map[string]string, len(ext)+4)
+	for k, v := range ext {
+		m[k] = v
+	}
+	m[event.ExtEventBusName] = in.name
+	if in.env.Region != "" {
+		m[event.ExtRegionID] = in.env.Region
+	}
+	if in.env.Account != "" {
+		m[event.ExtAccountID] = in.env.Account
+	}
+	m[event.ExtPublishTime] = in.pub
+	return m
 }
 
 // classify turns a validation error into an entry result.

@@ -5,9 +5,11 @@ import (
 	"sort"
 
 	"github.com/fanout/fanout/engine/delivery"
+	"github.com/fanout/fanout/engine/event"
 	"github.com/fanout/fanout/engine/obs"
 	"github.com/fanout/fanout/engine/pattern"
 	"github.com/fanout/fanout/engine/sim"
+	"github.com/fanout/fanout/engine/transform"
 )
 
 // NetworkConfig is what the routing layer is built from: the rules of every bus and the
@@ -40,14 +42,19 @@ type Network struct {
 	fan     *fanoutTracker
 	dead    map[string]map[string]uint64 // dead letters per destination, by reason
 	ids     []int                        // matcher scratch
+	members []event.Member               // JSONIndexed scratch
+	exts    event.ExtCache               // the extensions of the last events routed, encoded
+	doc     transform.Doc                // the routed event, prepared for its transformers
+	docBusy bool                         // doc is in use by the Route in progress
 }
 
 // busRoutes is one bus's rules and matcher.
 type busRoutes struct {
 	name    string
 	matcher *pattern.Matcher
-	rules   []*rule // indexed by matcher id
-	routed  uint64  // events evaluated against the bus's rules
+	rules   []*rule  // indexed by matcher id
+	enabled []ruleID // the enabled rules, in id order
+	routed  uint64   // events evaluated against the bus's rules
 }
 
 // NewNetwork compiles every rule and builds every target's delivery machinery.
@@ -98,9 +105,16 @@ func (n *Network) buildRule(cfg NetworkConfig, b *busRoutes, spec RuleSpec) (*ru
 	}
 	if r.enabled {
 		b.matcher.Add(len(b.rules), p)
+		b.enabled = append(b.enabled, ruleID{id: len(b.rules), name: r.name})
 	}
 	b.rules = append(b.rules, r)
 	return r, nil
+}
+
+// ruleID is an enabled rule's matcher id and name.
+type ruleID struct {
+	id   int
+	name string
 }
 
 // rule is a compiled rule.

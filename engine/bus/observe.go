@@ -39,22 +39,15 @@ func (o *targetObserver) Observe(rec delivery.Record) {
 
 // emit writes the obs record of one delivery record.
 func (t *target) emit(rec *delivery.Record) {
+	if rec.Kind == delivery.KindAttemptStarted {
+		return // the attempt's record is written when it ends (rec.Started)
+	}
 	n, m := t.net, rec.Msg
 	ref := n.fan.eventRef(m.Ref)
 	rule, id, att := t.rule.name, t.spec.ID, int32(m.Attempt)
-	starts := t.starts
-	if m.Duplicate {
-		starts = t.dupStarts
-	}
 	switch rec.Kind {
-	case delivery.KindAttemptStarted:
-		starts[m.Ref] = rec.At
 	case delivery.KindAttemptEnded:
-		start, ok := starts[m.Ref]
-		if !ok {
-			start = rec.At
-		}
-		delete(starts, m.Ref)
+		start := rec.Started
 		n.sink.Attempt(obs.Attempt{Event: ref, Rule: rule, Target: id, Number: att, Scheduled: start,
 			Start: start, End: rec.At, Outcome: attemptOutcome(rec.Status, rec.Err), Error: rec.Err})
 	case delivery.KindRetryScheduled:

@@ -6,6 +6,7 @@ import (
 	"github.com/fanout/fanout/engine/delivery"
 	"github.com/fanout/fanout/engine/event"
 	"github.com/fanout/fanout/engine/obs"
+	"github.com/fanout/fanout/engine/transform"
 )
 
 // Route routes one accepted event of bus busName at the scheduler's current time: it matches
@@ -19,7 +20,8 @@ func (n *Network) Route(busName string, e *event.Event, ref obs.EventRef) error 
 		n.noMatch(ref)
 		return nil
 	}
-	js := e.JSON()
+	js, members := e.JSONIndexedCached(n.members[:0], &n.exts)
+	n.members = members
 	ids, err := b.matcher.Match(js, n.ids[:0])
 	n.ids = ids
 	if err != nil {
@@ -35,17 +37,32 @@ func (n *Network) Route(busName string, e *event.Event, ref obs.EventRef) error 
 		return nil
 	}
 	msgRef := n.fan.open(ref, now)
+	doc := n.prepared(js, members)
 	for _, id := range ids {
 		r := b.rules[id]
 		r.matched++
 		for _, t := range r.targets {
-			t.deliver(e, js, msgRef, ref)
+			t.deliver(e, doc, msgRef, ref)
 		}
 	}
+	n.docBusy = false
 	if rec, done := n.fan.close(msgRef, now); done && n.sink != nil {
 		n.sink.FanoutComplete(rec)
 	}
 	return nil
+}
+
+// prepared returns the event's JSON js, whose members event.JSONIndexed located, prepared for
+// the transformers of its targets: the network's reused Doc, or a new one should Route be
+// entered again while an event is being fanned out.
+func (n *Network) prepared(js []byte, members []event.Member) *transform.Doc {
+	doc := &n.doc
+	if n.docBusy {
+		doc = new(transform.Doc)
+	}
+	n.docBusy = true
+	doc.ResetIndexed(js, members)
+	return doc
 }
 
 // noMatch records the fan-out of an event that no rule matched.
@@ -58,26 +75,25 @@ func (n *Network) noMatch(ref obs.EventRef) {
 
 // ruleRecords emits one RuleEvaluated record per enabled rule of the bus.
 func (n *Network) ruleRecords(b *busRoutes, ids []int, ref obs.EventRef) {
-	now, k := n.sched.Now(), 0
-	for id, r := range b.rules {
-		if !r.enabled {
-			continue
-		}
-		hit := k < len(ids) && ids[k] == id
-		if hit {
+	rec := obs.RuleEvaluated{Event: ref, At: n.sched.Now(), Bus: b.name}
+	sink, k := n.sink, 0
+	for _, r := range b.enabled {
+		rec.Rule, rec.Matched = r.name, k < len(ids) && ids[k] == r.id
+		if rec.Matched {
 			k++
 		}
-		n.sink.RuleEvaluated(obs.RuleEvaluated{Event: ref, At: now, Bus: b.name, Rule: r.name, Matched: hit})
+		sink.RuleEvaluated(rec)
 	}
 }
 
 // deliver transforms the event for t and begins its delivery. A transformer failure discards
 // the delivery at once (counted as discarded, never silently dropped).
-func (t *target) deliver(e *event.Event, js []byte, msgRef uint64, ref obs.EventRef) {
+func (t *target) deliver(e *event.Event, doc *transform.Doc, msgRef uint64, ref obs.EventRef) {
 	t.routed++
+	js := doc.Bytes()
 	var payload []byte
 	if t.tr != nil {
-		res, err := t.tr.Apply(js)
+		res, err := t.tr.ApplyDoc(doc)
 		if err != nil {
 			t.trErrors++
 			return

@@ -11,18 +11,16 @@ import (
 
 // target is one target of a rule: its transformer and its delivery machinery.
 type target struct {
-	key       string // "rule/id"
-	spec      TargetSpec
-	rule      *rule
-	tr        *transform.Transformer // nil: ORIGINAL (the event itself)
-	d         *delivery.Target
-	fn        *Function // function targets
-	routed    uint64    // deliveries begun (Deliver calls) plus transform failures
-	trErrors  uint64    // events the transformer failed on (counted as discarded)
-	latency   *Hist     // delivery begun → delivered
-	net       *Network
-	starts    map[uint64]sim.Time // attempt start times, by Ref (only with a sink)
-	dupStarts map[uint64]sim.Time
+	key      string // "rule/id"
+	spec     TargetSpec
+	rule     *rule
+	tr       *transform.Transformer // nil: ORIGINAL (the event itself)
+	d        *delivery.Target
+	fn       *Function // function targets
+	routed   uint64    // deliveries begun (Deliver calls) plus transform failures
+	trErrors uint64    // events the transformer failed on (counted as discarded)
+	latency  *Hist     // delivery begun → delivered
+	net      *Network
 }
 
 // buildTarget builds the delivery of one target.
@@ -56,9 +54,6 @@ func (n *Network) buildTarget(cfg NetworkConfig, r *rule, ts TargetSpec) (*targe
 	}
 	if t.d, err = delivery.NewTarget(cfg.Sched, dc); err != nil {
 		return nil, err
-	}
-	if cfg.Sink != nil {
-		t.starts, t.dupStarts = map[uint64]sim.Time{}, map[uint64]sim.Time{}
 	}
 	return t, nil
 }

@@ -52,10 +52,12 @@ type Record struct {
 	Msg    *Message // valid during the Observe call only
 	Queue  string   // the queue of queue records and of KindDeadLettered
 	Status Status   // KindAttemptEnded
-	Err    string   // KindAttemptEnded, KindDiscarded, KindRejected
-	Reason Reason   // final records other than KindDelivered, KindConsumeFailed
-	Next   sim.Time // KindRetryScheduled, KindThrottled: the next attempt's time
-	Wait   time.Duration
+	// Started is when the attempt began (its KindAttemptStarted time); KindAttemptEnded only.
+	Started sim.Time
+	Err     string   // KindAttemptEnded, KindDiscarded, KindRejected
+	Reason  Reason   // final records other than KindDelivered, KindConsumeFailed
+	Next    sim.Time // KindRetryScheduled, KindThrottled: the next attempt's time
+	Wait    time.Duration
 }
 
 // Observer receives the records of targets and queues. Records are passed by value, so a no-op

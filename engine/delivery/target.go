@@ -165,7 +165,7 @@ func (t *Target) Blocked() bool { return t.blockers > 0 }
 func (t *Target) Deliver(m Message) {
 	t.counts.Deliveries++
 	i := t.alloc(false)
-	t.fill(i, m, false)
+	t.fill(i, &m, false)
 	if t.blockers > 0 {
 		t.hold(i)
 		return
@@ -173,11 +173,11 @@ func (t *Target) Deliver(m Message) {
 	t.start(i)
 }
 
-// fill stores m in slot i as a new delivery.
-func (t *Target) fill(i int32, m Message, dup bool) {
+// fill stores *m in slot i as a new delivery.
+func (t *Target) fill(i int32, m *Message, dup bool) {
 	m.Rule, m.Target, m.Created, m.Attempt, m.Duplicate = t.rule, t.name, t.sched.Now(), 0, dup
 	s := &t.slots[i]
-	s.msg = m
+	s.msg = *m
 	s.blocker, s.absorbed, s.failures, s.throttles, s.lastErr = false, false, 0, 0, ""
 	s.first, s.last, s.next = m.Created, m.Created, -1
 }

@@ -130,7 +130,8 @@ func (t *Target) drain() {
 // duplicate schedules an at-least-once redelivery of delivery i, right after it.
 func (t *Target) duplicate(i int32) {
 	j := t.alloc(true)
-	t.fill(j, t.slots[i].msg, true)
+	m := t.slots[i].msg // fill sets the copy's fields, not delivery i's
+	t.fill(j, &m, true)
 	s := &t.slots[j]
 	s.state = stWait
 	t.counts.Duplicates++

@@ -116,7 +116,7 @@ func (t *Target) began(s *slot, now sim.Time) {
 func (t *Target) finish(i int32, r Result) {
 	s := &t.slots[i]
 	now := t.sched.Now()
-	t.obs.Observe(Record{Kind: KindAttemptEnded, At: now, Msg: &s.msg, Status: r.Status, Err: r.Err})
+	t.obs.Observe(Record{Kind: KindAttemptEnded, At: now, Msg: &s.msg, Status: r.Status, Err: r.Err, Started: s.last})
 	switch r.Status {
 	case OK:
 		t.end(i, Delivered, ReasonNone, "")

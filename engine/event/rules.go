@@ -4,7 +4,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"mime"
 	"unicode/utf8"
 
 	"github.com/cloudevents/sdk-go/v2/types"
@@ -18,7 +17,7 @@ var reservedNames = map[string]bool{
 }
 
 // check collects the failures of e, stopping at the first when first is set.
-func check(e Event, lim Limits, first bool) []error {
+func check(e *Event, lim Limits, first bool) []error {
 	var errs []error
 	add := func(err error) bool {
 		if err != nil {
@@ -33,7 +32,8 @@ func check(e Event, lim Limits, first bool) []error {
 		add(checkContentType(e.DataContentType)) || add(checkDataSchema(e.DataSchema)) {
 		return errs
 	}
-	for _, name := range e.extensionNames() {
+	var nameBuf [8]string
+	for _, name := range e.appendExtensionNames(nameBuf[:0]) {
 		if add(checkExtensionName(name, lim.MaxExtensionNameLen)) {
 			return errs
 		}
@@ -42,7 +42,7 @@ func check(e Event, lim Limits, first bool) []error {
 		return errs
 	}
 	if lim.MaxEventBytes > 0 {
-		if n := e.Size(); n > lim.MaxEventBytes {
+		if n := e.size(); n > lim.MaxEventBytes {
 			add(&SizeError{Size: n, Limit: lim.MaxEventBytes})
 		}
 	}
@@ -104,7 +104,7 @@ func checkSource(v string, maxLen int) error {
 	if err := checkText("source", v, true, maxLen); err != nil {
 		return err
 	}
-	if types.ParseURIRef(v) == nil {
+	if !isURIRef(v) {
 		return attrErr("source", v, "must be a URI-reference (RFC 3986), e.g. \"acs.oss\"", ErrBadURI)
 	}
 	return nil
@@ -114,7 +114,7 @@ func checkContentType(v string) error {
 	if v == "" {
 		return nil
 	}
-	if _, _, err := mime.ParseMediaType(v); err != nil {
+	if !isMediaType(v) {
 		return attrErr("datacontenttype", v, "must be an RFC 2046 media type, e.g. \"application/json;charset=utf-8\"", ErrBadContentType)
 	}
 	return nil
@@ -148,17 +148,17 @@ func checkExtensionName(name string, maxLen int) error {
 	return nil
 }
 
-func checkData(e Event) error {
+func checkData(e *Event) error {
 	if e.Data == nil {
 		return nil
 	}
-	val := string(e.Data)
-	if !json.Valid(e.Data) {
-		return attrErr("data", val, "must be a valid JSON value", ErrBadData)
+	if !ValidJSON(e.Data) {
+		return attrErr("data", string(e.Data), "must be a valid JSON value", ErrBadData)
 	}
 	if !e.DataBase64 && IsJSONMediaType(e.DataContentType) {
 		return nil
 	}
+	val := string(e.Data)
 	var s string
 	if err := json.Unmarshal(e.Data, &s); err != nil {
 		if e.DataBase64 {

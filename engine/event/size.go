@@ -9,7 +9,10 @@ const TimeSizeBytes = 36
 // datacontenttype, plus TimeSizeBytes when the event has a time, plus the bytes of data as the
 // producer sent them: the raw JSON text for JSON media types, the decoded text for text data,
 // the decoded bytes for base64 data. Extension attributes do not count (EventBridge adds them).
-func (e Event) Size() int {
+func (e Event) Size() int { return e.size() }
+
+// size is Size without copying the event.
+func (e *Event) size() int {
 	n := len(e.SpecVersion) + len(e.ID) + len(e.Type) + len(e.Source) + len(e.Subject) +
 		len(e.DataSchema) + len(e.DataContentType)
 	if e.Time != "" {
@@ -18,7 +21,7 @@ func (e Event) Size() int {
 	return n + e.dataSize()
 }
 
-func (e Event) dataSize() int {
+func (e *Event) dataSize() int {
 	if e.Data == nil {
 		return 0
 	}

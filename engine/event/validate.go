@@ -94,7 +94,7 @@ func kb(n int) string {
 // then letters, digits and '-'). The masked ids in the facts sheet samples ("69B1***...0A8")
 // break it; they are masking artefacts, so the rule does not bend for them.
 func Validate(e Event, lim Limits) error {
-	errs := check(e, lim, true)
+	errs := check(&e, lim, true)
 	if len(errs) == 0 {
 		return nil
 	}
@@ -102,4 +102,4 @@ func Validate(e Event, lim Limits) error {
 }
 
 // ValidateAll is Validate returning every failure, in the same order.
-func ValidateAll(e Event, lim Limits) []error { return check(e, lim, false) }
+func ValidateAll(e Event, lim Limits) []error { return check(&e, lim, false) }

@@ -1,7 +1,6 @@
 package transform
 
 import (
-	"encoding/json"
 	"fmt"
 )
 
@@ -62,18 +61,19 @@ func (t *Transformer) Apply(event []byte) (Result, error) {
 	case FormConstant:
 		return Result{Payload: t.constant}, nil
 	case FormJSONPath:
-		return t.applyJSONPath(event)
+		return t.applyJSONPath(event, nil)
 	}
-	return t.applyTemplate(event)
+	return t.applyTemplate(event, nil)
 }
 
-func (t *Transformer) applyJSONPath(event []byte) (Result, error) {
+// applyJSONPath renders a JSONPATH transformer; d, when not nil, is event prepared (ApplyDoc).
+func (t *Transformer) applyJSONPath(event []byte, d *Doc) (Result, error) {
 	var x extracted
 	var err error
 	if t.path.definite {
 		var res [1]hit
-		if err = t.set.eval(event, res[:]); err == nil {
-			x, err = hitText(event, res[0])
+		if err = t.set.evalIn(event, d, res[:]); err == nil {
+			x, err = hitTextIn(event, res[0], d.knownValid())
 		}
 	} else {
 		x, err = extractAll(event, t.path)
@@ -103,8 +103,9 @@ func missing(name string, p *Path) Warning {
 	return Warning{WarnMissingPath, "", p.src, fmt.Sprintf("JSONPath %s matched nothing in the event; %s", p.src, what)}
 }
 
-// applyTemplate resolves every variable once, then renders the segments.
-func (t *Transformer) applyTemplate(event []byte) (Result, error) {
+// applyTemplate resolves every variable once, then renders the segments; d, when not nil, is
+// event prepared (ApplyDoc).
+func (t *Transformer) applyTemplate(event []byte, d *Doc) (Result, error) {
 	var hitStack [8]hit
 	var valStack [8]extracted
 	hits, vals := hitStack[:], valStack[:0]
@@ -115,14 +116,14 @@ func (t *Transformer) applyTemplate(event []byte) (Result, error) {
 		vals = make([]extracted, 0, len(t.vars))
 	}
 	if t.set.slots > 0 {
-		if err := t.set.eval(event, hits); err != nil {
+		if err := t.set.evalIn(event, d, hits); err != nil {
 			return Result{}, fmt.Errorf("template variables: %w", err)
 		}
 	}
 	var warns []Warning
 	size := 0
 	for i := range t.vars {
-		x, err := t.vars[i].resolve(event, hits)
+		x, err := t.vars[i].resolve(event, hits, d.knownValid())
 		if err != nil {
 			return Result{}, fmt.Errorf("variable %q (%s): %w", t.vars[i].name, t.vars[i].path, err)
 		}
@@ -133,19 +134,19 @@ func (t *Transformer) applyTemplate(event []byte) (Result, error) {
 		size += len(x.text)
 	}
 	out := t.render(make([]byte, 0, t.litLen()+size+8), vals)
-	if t.looksJSON && !json.Valid(out) {
+	if t.looksJSON && !validJSON(out) {
 		warns = append(warns, t.invalidJSON(out, vals))
 	}
 	return Result{Payload: out, Warnings: warns}, nil
 }
 
 // resolve returns the variable's text for event, given the pathSet results.
-func (v *variable) resolve(event []byte, hits []hit) (extracted, error) {
+func (v *variable) resolve(event []byte, hits []hit, valid bool) (extracted, error) {
 	switch {
 	case v.path == nil:
 		return extracted{found: true, text: v.literal}, nil
 	case v.path.definite:
-		return hitText(event, hits[v.slot])
+		return hitTextIn(event, hits[v.slot], valid)
 	}
 	return extractAll(event, v.path)
 }

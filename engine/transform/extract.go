@@ -3,7 +3,13 @@ package transform
 import (
 	"encoding/json"
 	"unicode/utf8"
+
+	"github.com/fanout/fanout/engine/event"
 )
+
+// validJSON is encoding/json.Valid without its scanner pool (event.ValidJSON agrees with it on
+// every input).
+func validJSON(b []byte) bool { return event.ValidJSON(b) }
 
 // extracted is the text a path or literal contributes to a payload.
 type extracted struct {
@@ -32,16 +38,19 @@ func extract(doc []byte, p *Path) (extracted, error) {
 }
 
 // hitText is the text form of a path's result.
-func hitText(doc []byte, h hit) (extracted, error) {
+func hitText(doc []byte, h hit) (extracted, error) { return hitTextIn(doc, h, false) }
+
+// hitTextIn is hitText; valid says doc is known to be valid JSON.
+func hitTextIn(doc []byte, h hit, valid bool) (extracted, error) {
 	if !h.found {
 		return extracted{}, nil
 	}
-	return textForm(doc, h.v)
+	return textForm(doc, h.v, valid)
 }
 
 // textForm returns the text form of the value at v, aliasing doc when the
 // event's own bytes already are that form.
-func textForm(doc []byte, v span) (extracted, error) {
+func textForm(doc []byte, v span, valid bool) (extracted, error) {
 	raw := doc[v.s:v.e]
 	switch raw[0] {
 	case '"':
@@ -55,7 +64,7 @@ func textForm(doc []byte, v span) (extracted, error) {
 		}
 		return extracted{found: true, text: []byte(s), str: true}, nil
 	case '{', '[':
-		if !json.Valid(raw) {
+		if !valid && !validJSON(raw) {
 			return extracted{}, badEvent(v.s, "invalid "+containerName(raw[0]))
 		}
 		if !hasSpace(raw) {
@@ -81,7 +90,7 @@ func extractAll(doc []byte, p *Path) (extracted, error) {
 		if k > 0 {
 			out = append(out, ',')
 		}
-		x, err := textForm(doc, v)
+		x, err := textForm(doc, v, false)
 		if err != nil {
 			return extracted{}, err
 		}
@@ -116,6 +125,13 @@ func hasControl(s []byte) bool {
 
 // hasSpace reports whether raw JSON has whitespace outside strings.
 func hasSpace(raw []byte) bool {
+	i := 0
+	for i < len(raw) && raw[i] > ' ' { // JSON whitespace is all at or below ' '
+		i++
+	}
+	if i == len(raw) {
+		return false
+	}
 	inStr := false
 	for i := 0; i < len(raw); i++ {
 		switch c := raw[i]; {
