@@ -119,7 +119,7 @@ func (h *runHost) fail(err error) {
 func (h *runHost) publisher(cfg world.Config, store *cli.RunStore) func(driver.Update[liveSnap]) {
 	return func(u driver.Update[liveSnap]) {
 		switch u.State {
-		case driver.Paused:
+		case driver.Paused, driver.Stopped:
 			store.Store().Flush()
 		case driver.Finished:
 			if err := store.Finish(u.Snapshot.Summary, nil, true); err != nil {
@@ -129,7 +129,7 @@ func (h *runHost) publisher(cfg world.Config, store *cli.RunStore) func(driver.U
 		}
 		st := runStatus(driver.Update[world.Summary]{State: u.State, Sim: u.Sim, Horizon: u.Horizon, Snapshot: u.Snapshot.Summary})
 		dd := views.DashboardData{Live: u.Snapshot.Live, Flows: flows(cfg, u.Snapshot.Summary)}
-		settled := u.State == driver.Paused || u.State == driver.Finished
+		settled := u.State == driver.Paused || u.State == driver.Finished || u.State == driver.Stopped
 		fyne.Do(func() {
 			if settled && h.store == store {
 				h.stores.refresh()
@@ -143,7 +143,7 @@ func (h *runHost) publisher(cfg world.Config, store *cli.RunStore) func(driver.U
 			if h.charts != nil {
 				h.charts.Update(liveChartData(dd.Live))
 			}
-			h.status(statusText(st))
+			h.status(statusText(st, u.Snapshot.Summary))
 		})
 	}
 }
@@ -172,6 +172,14 @@ func (h *runHost) replayer(w *world.World, store *cli.RunStore) func([]obs.Final
 				}
 			}
 		})
+	}
+}
+
+// Stop ends the run where it is; its records stay browsable (the run is marked incomplete).
+func (h *runHost) Stop() {
+	if h.drv != nil {
+		h.drv.Stop()
+		h.stores.refresh()
 	}
 }
 
@@ -235,15 +243,27 @@ func runStatus(u driver.Update[world.Summary]) views.RunStatus {
 	return st
 }
 
-func statusText(st views.RunStatus) string {
+// statusText is the status line of a run: the UI sketch's "sim 00:14:32 / 01:00:00,
+// 212,408 events, match 9.8%, $0.0183, running".
+func statusText(st views.RunStatus, s world.Summary) string {
 	if st.Err != "" {
 		return st.Err
 	}
-	events := ""
-	if len(st.Tiles) > 1 {
-		events = st.Tiles[1].Value + " events accepted"
+	var evaluated, matched uint64
+	for _, r := range s.Rules {
+		evaluated += r.Evaluated
+		matched += r.Matched
 	}
-	return fmt.Sprintf("sim %s / %s   %s   ● %s", st.Sim.Truncate(time.Second), st.Horizon, events, st.State)
+	match := 0.0
+	if evaluated > 0 {
+		match = 100 * float64(matched) / float64(evaluated)
+	}
+	cost := 0.0
+	for _, f := range s.Functions {
+		cost += f.CostUSD
+	}
+	return fmt.Sprintf("sim %s / %s   %s events   match %.1f%%   $%.4f   ● %s",
+		st.Sim.Truncate(time.Second), st.Horizon, count(s.Events.Accepted), match, cost, st.State)
 }
 
 // count formats n with thousands separators.

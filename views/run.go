@@ -20,6 +20,8 @@ type RunHost interface {
 	Pause()
 	Resume()
 	Step()
+	// Stop ends the run where it is; its records stay, marked incomplete.
+	Stop()
 	SetSpeed(speed float64)
 }
 
@@ -61,6 +63,7 @@ type RunScreen struct {
 	speed    *widget.Select
 	runBtn   *widget.Button
 	pauseBtn *widget.Button
+	stopBtn  *widget.Button
 	stepBtn  *widget.Button
 	progress *widget.ProgressBar
 	clock    *widget.Label
@@ -84,6 +87,7 @@ func NewRunScreen(host RunHost, seed uint64, horizon time.Duration) *RunScreen {
 	r.runBtn = widget.NewButtonWithIcon("Run", theme.MediaPlayIcon(), r.onRun)
 	r.runBtn.Importance = widget.HighImportance
 	r.pauseBtn = widget.NewButtonWithIcon("Pause", theme.MediaPauseIcon(), host.Pause)
+	r.stopBtn = widget.NewButtonWithIcon("Stop", theme.MediaStopIcon(), host.Stop)
 	r.stepBtn = widget.NewButtonWithIcon("Step", theme.MediaSkipNextIcon(), r.onStep)
 	r.progress = widget.NewProgressBar()
 	r.clock = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
@@ -105,7 +109,7 @@ func (r *RunScreen) Content() fyne.CanvasObject { return r.content }
 func (r *RunScreen) layout() fyne.CanvasObject {
 	seedBox := container.NewHBox(widget.NewLabel("seed"), container.NewGridWrap(fyne.NewSize(140, 36), r.seed))
 	speedBox := container.NewHBox(widget.NewLabel("speed"), r.speed)
-	bar := container.NewHBox(r.runBtn, r.pauseBtn, r.stepBtn, widget.NewSeparator(), speedBox, seedBox)
+	bar := container.NewHBox(r.runBtn, r.pauseBtn, r.stepBtn, r.stopBtn, widget.NewSeparator(), speedBox, seedBox)
 	top := container.NewVBox(bar, container.NewBorder(nil, nil, nil, r.clock, r.progress), r.errLabel, r.tiles)
 	tableCard := widget.NewCard("", "Counts", r.table)
 	expectCard := widget.NewCard("", "Expect", container.NewVScroll(r.expect))

@@ -25,6 +25,7 @@ func (h *fakeHost) Start(seed uint64, speed float64, paused bool) {
 func (h *fakeHost) Pause()             { h.calls = append(h.calls, "pause") }
 func (h *fakeHost) Resume()            { h.calls = append(h.calls, "resume") }
 func (h *fakeHost) Step()              { h.calls = append(h.calls, "step") }
+func (h *fakeHost) Stop()              { h.calls = append(h.calls, "stop") }
 func (h *fakeHost) SetSpeed(x float64) { h.calls = append(h.calls, "speed"); h.speed = x }
 func (h *fakeHost) last() string       { return h.calls[len(h.calls)-1] }
 func (h *fakeHost) reset()             { h.calls = nil }
@@ -71,8 +72,13 @@ func TestRunScreenFollowsState(t *testing.T) {
 	if r.progress.Value != 0.5 {
 		t.Errorf("progress = %v, want 0.5", r.progress.Value)
 	}
-	if !r.runBtn.Disabled() || r.pauseBtn.Disabled() {
-		t.Errorf("while running: run must be disabled and pause enabled")
+	if !r.runBtn.Disabled() || r.pauseBtn.Disabled() || r.stopBtn.Disabled() {
+		t.Errorf("while running: run must be disabled, pause and stop enabled")
+	}
+	h.reset()
+	test.Tap(r.stopBtn)
+	if h.last() != "stop" {
+		t.Errorf("stop called %v", h.calls)
 	}
 	if len(r.tiles.Objects) != 2 {
 		t.Errorf("tiles = %d, want 2", len(r.tiles.Objects))

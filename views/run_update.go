@@ -27,6 +27,7 @@ func (r *RunScreen) Update(s RunStatus) {
 	r.clock.SetText(fmt.Sprintf("sim %s / %s  %s", clockText(s.Sim), clockText(s.Horizon), stateText(s.State)))
 	running := s.State == "running"
 	setEnabled(r.pauseBtn, running)
+	setEnabled(r.stopBtn, running || s.State == "paused")
 	setEnabled(r.runBtn, !running)
 	if s.State == "paused" {
 		r.runBtn.SetText("Resume")
