@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/fanout/fanout/engine/world"
+	"github.com/fanout/fanout/views"
 )
 
 // countRows is the Run screen's table: every element of the run with what came in, what came
@@ -15,19 +16,19 @@ func countRows(s world.Summary) [][]string {
 	}
 	for _, n := range sortedKeys(s.Loads) {
 		l := s.Loads[n]
-		add("load "+n, count(l.Generated+l.Errors), count(l.Generated), count(l.Errors), "")
+		add("load "+n, views.Count(l.Generated+l.Errors), views.Count(l.Generated), views.Count(l.Errors), "")
 	}
 	for _, n := range sortedKeys(s.Buses) {
 		b := s.Buses[n]
-		add("bus "+n, count(b.Accepted+b.Rejected), count(b.Accepted), count(b.Rejected), "")
+		add("bus "+n, views.Count(b.Accepted+b.Rejected), views.Count(b.Accepted), views.Count(b.Rejected), "")
 	}
 	for _, n := range sortedKeys(s.Rules) {
 		r := s.Rules[n]
-		add("rule "+n+" (matched)", count(r.Evaluated), count(r.Matched), "", "")
+		add("rule "+n+" (matched)", views.Count(r.Evaluated), views.Count(r.Matched), "", "")
 	}
 	for _, n := range sortedKeys(s.Targets) {
 		t := s.Targets[n]
-		add("target "+n, count(t.Routed), count(t.Delivered), count(t.DeadLettered+t.Discarded+t.Expired), count(t.InFlight))
+		add("target "+n, views.Count(t.Routed), views.Count(t.Delivered), views.Count(t.DeadLettered+t.Discarded+t.Expired), views.Count(t.InFlight))
 	}
 	for _, n := range sortedKeys(s.Functions) {
 		f := s.Functions[n]
@@ -35,12 +36,12 @@ func countRows(s world.Summary) [][]string {
 		for _, v := range f.Errors {
 			errs += v
 		}
-		add(fmt.Sprintf("function %s (%d cold)", n, f.ColdStarts), count(uint64(f.Invocations)),
-			count(uint64(f.Invocations)-errs), count(errs), count(uint64(f.InFlight)))
+		add(fmt.Sprintf("function %s (%d cold)", n, f.ColdStarts), views.Count(f.Invocations),
+			views.Count(uint64(f.Invocations)-errs), views.Count(errs), views.Count(f.InFlight))
 	}
 	for _, n := range sortedKeys(s.Queues) {
 		q := s.Queues[n]
-		add("queue "+n, count(q.Enqueued), count(q.Consumed), count(q.ConsumeFailed), count(q.Depth))
+		add("queue "+n, views.Count(q.Enqueued), views.Count(q.Consumed), views.Count(q.ConsumeFailed), views.Count(q.Depth))
 	}
 	return rows
 }

@@ -91,7 +91,7 @@ func TestRunStatusFromSummary(t *testing.T) {
 	if len(st.Expect) != 1 || st.Expect[0].Passed {
 		t.Errorf("expect = %+v", st.Expect)
 	}
-	if count(1234567) != "1,234,567" || count(12) != "12" {
-		t.Errorf("count formatting: %s %s", count(1234567), count(12))
+	if views.Count(1234567) != "1,234,567" || views.Count(12) != "12" {
+		t.Errorf("count formatting: %s %s", views.Count(1234567), views.Count(12))
 	}
 }

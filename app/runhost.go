@@ -230,11 +230,11 @@ func runStatus(u driver.Update[world.Summary]) views.RunStatus {
 		rate = float64(s.Events.Accepted) / u.Sim.Seconds()
 	}
 	st.Tiles = []views.Tile{
-		{Label: "events generated", Value: count(s.Events.Generated)},
-		{Label: "accepted", Value: count(s.Events.Accepted)},
-		{Label: "rejected", Value: count(s.Events.Rejected), Attention: s.Events.Rejected > 0},
+		{Label: "events generated", Value: views.Count(s.Events.Generated)},
+		{Label: "accepted", Value: views.Count(s.Events.Accepted)},
+		{Label: "rejected", Value: views.Count(s.Events.Rejected), Attention: s.Events.Rejected > 0},
 		{Label: "events / s (sim)", Value: fmt.Sprintf("%.1f", rate)},
-		{Label: "actions", Value: count(s.Actions)},
+		{Label: "actions", Value: views.Count(s.Actions)},
 	}
 	st.Rows = countRows(s)
 	for _, e := range s.Expect {
@@ -263,20 +263,7 @@ func statusText(st views.RunStatus, s world.Summary) string {
 		cost += f.CostUSD
 	}
 	return fmt.Sprintf("sim %s / %s   %s events   match %.1f%%   $%.4f   ● %s",
-		st.Sim.Truncate(time.Second), st.Horizon, count(s.Events.Accepted), match, cost, st.State)
-}
-
-// count formats n with thousands separators.
-func count(n uint64) string {
-	s := fmt.Sprint(n)
-	out := make([]byte, 0, len(s)+len(s)/3)
-	for i := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
+		st.Sim.Truncate(time.Second), st.Horizon, views.Count(s.Events.Accepted), match, cost, st.State)
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -119,48 +118,16 @@ func diffCells(d summaryDiff) [5]string {
 	return c
 }
 
-var compareColumns = []struct {
-	title string
-	width float32
-	right bool
-}{{"summary value", 320, false}, {"A", 130, true}, {"B", 130, true}, {"Δ", 120, true}, {"%", 90, true}}
+var compareColumns = []column{{"summary value", 320, false}, {"A", 130, true}, {"B", 130, true}, {"Δ", 120, true}, {"%", 90, true}}
 
 // newCompareTable shows rows (read through get, so the owner can replace them); differing rows
 // take the accent colour.
 func newCompareTable(get func() []summaryDiff) *widget.Table {
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(get()), len(compareColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateClip
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			rows := get()
-			if id.Row >= len(rows) {
-				return
-			}
-			l.Alignment = alignOf(compareColumns[id.Col].right)
-			l.Importance = widget.MediumImportance
-			if rows[id.Row].Differs() {
-				l.Importance = widget.DangerImportance
-			}
-			l.SetText(diffCells(rows[id.Row])[id.Col])
-		})
-	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(compareColumns) {
-			l := o.(*widget.Label)
-			l.Alignment = alignOf(compareColumns[id.Col].right)
-			l.SetText(compareColumns[id.Col].title)
+	return newColumnTable(compareColumns, func() int { return len(get()) }, func(id widget.TableCellID, l *widget.Label) {
+		row := get()[id.Row]
+		if row.Differs() {
+			l.Importance = widget.DangerImportance
 		}
-	}
-	for i, c := range compareColumns {
-		t.SetColumnWidth(i, c.width)
-	}
-	return t
+		l.SetText(diffCells(row)[id.Col])
+	})
 }

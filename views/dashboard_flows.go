@@ -22,7 +22,7 @@ func flowRows(flows []Flow) []fyne.CanvasObject {
 		if f.Evaluated > 0 {
 			rate = 100 * float64(f.Matched) / float64(f.Evaluated)
 		}
-		head := widget.NewLabelWithStyle(fmt.Sprintf("bus %s  →  rule %s   matched %.1f%% of %s", f.Bus, f.Rule, rate, count64(f.Evaluated)),
+		head := widget.NewLabelWithStyle(fmt.Sprintf("bus %s  →  rule %s   matched %.1f%% of %s", f.Bus, f.Rule, rate, Count(f.Evaluated)),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		rows = append(rows, head)
 		for i, t := range f.Targets {
@@ -53,24 +53,12 @@ func targetRow(branch string, t FlowTarget) fyne.CanvasObject {
 	dot := canvas.NewCircle(col)
 	dotBox := container.NewGridWrap(fyne.NewSize(12, 12), dot)
 	name := widget.NewLabel(fmt.Sprintf("      %s %s (%s)", branch, t.ID, t.Kind))
-	counts := fmt.Sprintf("delivered %s   in flight %s   dead-lettered %s", count64(t.Delivered), count64(t.InFlight), count64(t.DeadLettered))
+	counts := fmt.Sprintf("delivered %s   in flight %s   dead-lettered %s", Count(t.Delivered), Count(t.InFlight), Count(t.DeadLettered))
 	if t.Discarded > 0 || t.Expired > 0 {
-		counts += fmt.Sprintf("   discarded %s   expired %s", count64(t.Discarded), count64(t.Expired))
+		counts += fmt.Sprintf("   discarded %s   expired %s", Count(t.Discarded), Count(t.Expired))
 	}
 	right := widget.NewLabelWithStyle(counts+"   "+health, fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
 	return container.NewBorder(nil, nil, name, container.NewHBox(right, container.NewCenter(dotBox)))
-}
-
-func count64(n uint64) string {
-	s := fmt.Sprint(n)
-	out := make([]byte, 0, len(s)+len(s)/3)
-	for i := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			out = append(out, ',')
-		}
-		out = append(out, s[i])
-	}
-	return string(out)
 }
 
 // latencySeries turns buckets into fan-out latency percentiles over time, in ms.

@@ -20,11 +20,7 @@ type DeadLetterSource interface {
 // deadLetterBatch is the events whose dead letters one "Load more" fetches.
 const deadLetterBatch = 500
 
-var deadLetterColumns = []struct {
-	title string
-	width float32
-	right bool
-}{
+var deadLetterColumns = []column{
 	{"", 36, false}, {"event", 80, true}, {"at", 110, true}, {"rule", 160, false}, {"target", 140, false},
 	{"queue", 130, false}, {"reason", 150, false}, {"attempts", 80, true}, {"last error", 300, false},
 }

@@ -3,43 +3,15 @@ package views
 import (
 	"strconv"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/fanout/fanout/engine/obs"
 )
 
 func (d *DeadLetters) newTable() *widget.Table {
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(d.items), len(deadLetterColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateClip
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.Alignment = alignOf(deadLetterColumns[id.Col].right)
-			if id.Row >= len(d.items) {
-				l.SetText("")
-				return
-			}
-			l.SetText(deadLetterCell(d.items[id.Row], id.Col, d.ticked[id.Row]))
-		})
-	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(deadLetterColumns) {
-			l := o.(*widget.Label)
-			l.Alignment = alignOf(deadLetterColumns[id.Col].right)
-			l.SetText(deadLetterColumns[id.Col].title)
-		}
-	}
-	for i, c := range deadLetterColumns {
-		t.SetColumnWidth(i, c.width)
-	}
+	t := newColumnTable(deadLetterColumns, func() int { return len(d.items) }, func(id widget.TableCellID, l *widget.Label) {
+		l.SetText(deadLetterCell(d.items[id.Row], id.Col, d.ticked[id.Row]))
+	})
 	t.OnSelected = func(id widget.TableCellID) {
 		t.UnselectAll()
 		d.toggle(id.Row)

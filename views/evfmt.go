@@ -9,6 +9,10 @@ import (
 	"github.com/fanout/fanout/engine/sim"
 )
 
+// Count formats a whole number with thousands separators: 1234567 → "1,234,567". The app's
+// screens use it too, so every count in the workbench reads the same.
+func Count[T ~int | ~int32 | ~int64 | ~uint32 | ~uint64](n T) string { return evCount(int64(n)) }
+
 // evCount formats n with thousands separators: 1234567 → "1,234,567".
 func evCount(n int64) string {
 	s := strconv.FormatInt(n, 10)

@@ -30,11 +30,7 @@ type RunCatalog interface {
 	Summary(file string) ([]byte, error)
 }
 
-var runColumns = []struct {
-	title string
-	width float32
-	right bool
-}{
+var runColumns = []column{
 	{"A/B", 48, false}, {"scenario", 240, false}, {"seed", 90, true}, {"started", 150, true},
 	{"sim duration", 110, true}, {"events", 110, true}, {"state", 100, false},
 }

@@ -3,45 +3,17 @@ package views
 import (
 	"strconv"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
 func (r *Runs) newTable() *widget.Table {
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(r.runs), len(runColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateClip
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			if id.Row >= len(r.runs) {
-				return
-			}
-			l.Alignment = alignOf(runColumns[id.Col].right)
-			e := r.runs[id.Row]
-			l.Importance = widget.MediumImportance
-			if id.Col == 6 && (!e.Complete || e.Missing) {
-				l.Importance = widget.DangerImportance
-			}
-			l.SetText(runCell(e, id.Col, r.pickLetter(id.Row)))
-		})
-	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(runColumns) {
-			l := o.(*widget.Label)
-			l.Alignment = alignOf(runColumns[id.Col].right)
-			l.SetText(runColumns[id.Col].title)
+	t := newColumnTable(runColumns, func() int { return len(r.runs) }, func(id widget.TableCellID, l *widget.Label) {
+		e := r.runs[id.Row]
+		if id.Col == 6 && (!e.Complete || e.Missing) {
+			l.Importance = widget.DangerImportance
 		}
-	}
-	for i, c := range runColumns {
-		t.SetColumnWidth(i, c.width)
-	}
+		l.SetText(runCell(e, id.Col, r.pickLetter(id.Row)))
+	})
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Col == 0 {
 			r.pick(id.Row)
