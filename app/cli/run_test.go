@@ -13,7 +13,7 @@ import (
 )
 
 // shippedConfig opens a shipped scenario and builds its world configuration.
-func shippedConfig(t *testing.T, name string) world.Config {
+func shippedConfig(t testing.TB, name string) world.Config {
 	t.Helper()
 	sc, err := scenarios.OpenShipped(name)
 	if err != nil {
