@@ -41,22 +41,23 @@ type stmts struct {
 func prepare(c *sqlite3.SQLiteConn) (*stmts, error) {
 	st := &stmts{ruleIDs: map[string]int64{}, targetIDs: map[[2]string]int64{}, functionIDs: map[[2]string]int64{}}
 	for _, p := range []struct {
-		dst  **table
-		head string
+		dst     **table
+		head    string
+		counted bool // the first column counts up row by row (table.addSeq)
 	}{
-		{&st.events, `INSERT INTO events (seq, id, at, bus, source, type, subject, size, accepted, reason, time, publish_time, specversion, content_type, data)`},
-		{&st.rules, `INSERT INTO rule_evals (seq, event, rule_id, at, matched)`},
-		{&st.transforms, `INSERT INTO transforms (seq, event, target_id, at, payload_size)`},
-		{&st.attempts, `INSERT INTO attempts (seq, event, target_id, number, scheduled, start, "end", outcome, error)`},
-		{&st.invocations, `INSERT INTO invocations (seq, event, target_id, attempt, function_id, instance, cold, provisioned, enqueued, start, "end", queue_wait, cold_start, init, billed, memory_mb, vcpu, cost_usd, outcome, error_kind, stack)`},
-		{&st.retries, `INSERT INTO retries (seq, event, target_id, at, next, attempt, why)`},
-		{&st.deliveries, `INSERT INTO deliveries (seq, event, target_id, created, at, outcome, attempts, reason, queue, last_error)`},
-		{&st.instances, `INSERT INTO instances (at, function_id, instance, from_state, to_state, provisioned)`},
-		{&st.depths, `INSERT INTO queue_depths (at, queue, depth, dlq)`},
-		{&st.fanouts, `INSERT OR REPLACE INTO fanouts (event, received, at, targets, succeeded)`},
+		{&st.events, `INSERT INTO events (seq, id, at, bus, source, type, subject, size, accepted, reason, time, publish_time, specversion, content_type, data)`, true},
+		{&st.rules, `INSERT INTO rule_evals (seq, event, rule_id, at, matched)`, true},
+		{&st.transforms, `INSERT INTO transforms (seq, event, target_id, at, payload_size)`, true},
+		{&st.attempts, `INSERT INTO attempts (seq, event, target_id, number, scheduled, start, "end", outcome, error)`, true},
+		{&st.invocations, `INSERT INTO invocations (seq, event, target_id, attempt, function_id, instance, cold, provisioned, enqueued, start, "end", queue_wait, cold_start, init, billed, memory_mb, vcpu, cost_usd, outcome, error_kind, stack)`, true},
+		{&st.retries, `INSERT INTO retries (seq, event, target_id, at, next, attempt, why)`, true},
+		{&st.deliveries, `INSERT INTO deliveries (seq, event, target_id, created, at, outcome, attempts, reason, queue, last_error)`, true},
+		{&st.instances, `INSERT INTO instances (at, function_id, instance, from_state, to_state, provisioned)`, false},
+		{&st.depths, `INSERT INTO queue_depths (at, queue, depth, dlq)`, false},
+		{&st.fanouts, `INSERT OR REPLACE INTO fanouts (event, received, at, targets, succeeded)`, false},
 	} {
 		cols := strings.Count(p.head, ",") + 1
-		t, err := prepareTable(c, p.head, cols)
+		t, err := prepareTable(c, p.head, cols, p.counted)
 		if err != nil {
 			st.close()
 			return nil, err

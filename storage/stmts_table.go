@@ -4,34 +4,90 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/mattn/go-sqlite3"
 )
 
-// multiRows is how many rows one INSERT statement carries: binding is per value either way,
-// but one statement step per multiRows rows instead of per row makes inserts about 1.5 times
-// faster.
-const multiRows = 32
+// maxParams is the most host parameters one statement may have (SQLITE_MAX_VARIABLE_NUMBER).
+const maxParams = 32766
 
-// table inserts rows into one table, multiRows at a time; flush writes the rest one by one.
+// maxRows caps how many rows one INSERT statement carries. Binding costs the same per value
+// (one cgo call each), but one statement step per maxRows rows instead of per row saves the
+// per-statement work (reset, step, VDBE setup); beyond a few hundred rows the gain is gone.
+const maxRows = 256
+
+// table inserts rows into one table. A full buffer goes in one statement of rows rows; flush
+// writes the rest with power-of-two statements, so a remainder of n rows takes at most
+// log2(n)+1 statements.
+//
+// A counted table's first column (events.seq, the steps' seq) is not bound row by row: rows
+// whose first column goes up by one share a single parameter, the first row's value, and row
+// k's value is computed by SQLite as that plus k. addSeq starts a new statement when a row
+// breaks the run.
 type table struct {
-	one, many *stmt
-	cols, n   int // columns per row, rows buffered in many.args
+	head    string
+	c       *sqlite3.SQLiteConn
+	sizes   map[int]*stmt // rows per statement -> statement, prepared when first needed
+	many    *stmt         // the full-buffer statement
+	rows    int           // rows per full buffer
+	cols    int           // columns per row, the first included
+	w       int           // bound values per row: cols, or cols-1 when counted
+	counted bool
+	base    int64 // counted: the first buffered row's first column
+	n       int   // rows buffered in many.args
 }
 
-func prepareTable(c *sqlite3.SQLiteConn, head string, cols int) (*table, error) {
-	row := "(" + strings.TrimSuffix(strings.Repeat("?,", cols), ",") + ")"
-	one, err := prepareStmt(c, head+" VALUES "+row)
+func prepareTable(c *sqlite3.SQLiteConn, head string, cols int, counted bool) (*table, error) {
+	t := &table{head: head, c: c, sizes: map[int]*stmt{}, cols: cols, w: cols, counted: counted}
+	if counted {
+		t.w = cols - 1
+	}
+	rows := min(maxRows, (maxParams-1)/t.w)
+	for t.rows = 1; t.rows*2 <= rows; t.rows *= 2 { // a power of two, so flush's cascade fits
+	}
+	var err error
+	t.many, err = t.stmt(t.rows)
+	return t, err
+}
+
+// stmt returns the statement inserting n rows. Parameters are numbered explicitly: ?1 is the
+// counted base, then each row's values in order.
+func (t *table) stmt(n int) (*stmt, error) {
+	if s, ok := t.sizes[n]; ok {
+		return s, nil
+	}
+	var b strings.Builder
+	b.WriteString(t.head)
+	b.WriteString(" VALUES ")
+	p := 1
+	if t.counted {
+		p = 2
+	}
+	for k := range n {
+		if k > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('(')
+		if t.counted {
+			b.WriteString("?1+" + strconv.Itoa(k))
+		}
+		for i := range t.w {
+			if i > 0 || t.counted {
+				b.WriteByte(',')
+			}
+			b.WriteString("?" + strconv.Itoa(p))
+			p++
+		}
+		b.WriteByte(')')
+	}
+	s, err := prepareStmt(t.c, b.String())
 	if err != nil {
 		return nil, err
 	}
-	many, err := prepareStmt(c, head+" VALUES "+strings.TrimSuffix(strings.Repeat(row+",", multiRows), ","))
-	if err != nil {
-		one.s.Close()
-		return nil, err
-	}
-	return &table{one: one, many: many, cols: cols}, nil
+	t.sizes[n] = s
+	return s, nil
 }
 
 func prepareStmt(c *sqlite3.SQLiteConn, q string) (*stmt, error) {
@@ -46,30 +102,73 @@ func prepareStmt(c *sqlite3.SQLiteConn, q string) (*stmt, error) {
 	return x, nil
 }
 
-// add buffers one row (len(vals) == cols) and inserts the buffer when it is full.
+// add buffers one row of an uncounted table (len(vals) == cols) and inserts the buffer when
+// it is full.
 func (t *table) add(vals ...any) error {
-	base := t.n * t.cols
+	base := t.n * t.w
 	for i, v := range vals {
 		t.many.args[base+i].Value = v
 	}
+	return t.added()
+}
+
+// addSeq buffers one row of a counted table: first is its first column, vals the others.
+func (t *table) addSeq(first int64, vals ...any) error {
+	if t.n > 0 && first != t.base+int64(t.n) {
+		if err := t.flush(); err != nil {
+			return err
+		}
+	}
+	if t.n == 0 {
+		t.base = first
+	}
+	base := 1 + t.n*t.w
+	for i, v := range vals {
+		t.many.args[base+i].Value = v
+	}
+	return t.added()
+}
+
+func (t *table) added() error {
 	t.n++
-	if t.n < multiRows {
+	if t.n < t.rows {
 		return nil
 	}
 	t.n = 0
+	if t.counted {
+		t.many.args[0].Value = t.base
+	}
 	_, err := t.many.ex.ExecContext(context.Background(), t.many.args)
 	return err
 }
 
-// flush inserts the buffered rows.
+// flush inserts the buffered rows, largest power-of-two chunk first (rows stay in order).
 func (t *table) flush() error {
-	for r := 0; r < t.n; r++ {
-		for i := range t.cols {
-			t.one.args[i].Value = t.many.args[r*t.cols+i].Value
+	done, off := 0, 0
+	if t.counted {
+		off = 1
+	}
+	for size := t.rows / 2; size >= 1; size /= 2 {
+		if t.n-done < size {
+			continue
 		}
-		if _, err := t.one.ex.ExecContext(context.Background(), t.one.args); err != nil {
+		s, err := t.stmt(size)
+		if err != nil {
 			return err
 		}
+		if t.counted {
+			s.args[0].Value = t.base + int64(done)
+		}
+		copy(s.args[off:], t.many.args[off+done*t.w:off+(done+size)*t.w])
+		for i := range s.args { // copy took the ordinals too: put them back
+			s.args[i].Ordinal = i + 1
+		}
+		_, err = s.ex.ExecContext(context.Background(), s.args)
+		clearArgs(s.args)
+		if err != nil {
+			return err
+		}
+		done += size
 	}
 	t.n = 0
 	return nil
@@ -78,12 +177,17 @@ func (t *table) flush() error {
 // reset forgets the buffered rows (after a failed transaction) and the values they held.
 func (t *table) reset() {
 	t.n = 0
-	for i := range t.many.args {
-		t.many.args[i].Value = nil
+	clearArgs(t.many.args)
+}
+
+func clearArgs(args []driver.NamedValue) {
+	for i := range args {
+		args[i].Value = nil
 	}
 }
 
 func (t *table) close() {
-	t.one.s.Close()
-	t.many.s.Close()
+	for _, s := range t.sizes {
+		s.s.Close()
+	}
 }

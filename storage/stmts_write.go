@@ -1,5 +1,7 @@
 package storage
 
+import "unsafe"
+
 // writeAll inserts every record of b, kind by kind; the order of rows within a table is the
 // order the records arrived in.
 func (st *stmts) writeAll(b *batch) error {
@@ -24,9 +26,11 @@ func (st *stmts) writeEvents(b *batch) error {
 		r := &b.received[i]
 		var data any
 		if len(r.Data) > 0 {
-			data = string(r.Data)
+			// No copy: SQLite copies the text while binding, and the record's bytes are not
+			// changed after the engine emitted it (the writer reads them on its goroutine).
+			data = unsafe.String(&r.Data[0], len(r.Data))
 		}
-		if err := st.events.add(int64(r.Event), r.ID, int64(r.At), r.Bus, r.Source, r.Type, r.Subject,
+		if err := st.events.addSeq(int64(r.Event), r.ID, int64(r.At), r.Bus, r.Source, r.Type, r.Subject,
 			int64(r.Size), b2i(r.Accepted), r.Reason, r.Time, r.PublishTime, r.SpecVersion, r.ContentType, data); err != nil {
 			return err
 		}
@@ -41,7 +45,7 @@ func (st *stmts) writeRules(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if err := st.rules.add(st.next(), int64(r.Event), id, int64(r.At), b2i(r.Matched)); err != nil {
+		if err := st.rules.addSeq(st.next(), int64(r.Event), id, int64(r.At), b2i(r.Matched)); err != nil {
 			return err
 		}
 	}
@@ -55,7 +59,7 @@ func (st *stmts) writeTransforms(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if err := st.transforms.add(st.next(), int64(r.Event), id, int64(r.At), int64(r.PayloadSize)); err != nil {
+		if err := st.transforms.addSeq(st.next(), int64(r.Event), id, int64(r.At), int64(r.PayloadSize)); err != nil {
 			return err
 		}
 	}
@@ -69,7 +73,7 @@ func (st *stmts) writeAttempts(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if err := st.attempts.add(st.next(), int64(r.Event), id, int64(r.Number), int64(r.Scheduled), int64(r.Start),
+		if err := st.attempts.addSeq(st.next(), int64(r.Event), id, int64(r.Number), int64(r.Scheduled), int64(r.Start),
 			int64(r.End), r.Outcome.String(), r.Error); err != nil {
 			return err
 		}
@@ -88,7 +92,7 @@ func (st *stmts) writeInvocations(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if err := st.invocations.add(st.next(), int64(r.Event), tid, int64(r.Attempt), fid, int64(r.Instance),
+		if err := st.invocations.addSeq(st.next(), int64(r.Event), tid, int64(r.Attempt), fid, int64(r.Instance),
 			b2i(r.Cold), b2i(r.Provisioned), int64(r.Enqueued), int64(r.Start), int64(r.End),
 			int64(r.QueueWait), int64(r.ColdStart), int64(r.Init), int64(r.Billed), int64(r.MemoryMB),
 			r.VCPU, r.CostUSD, r.Outcome.String(), r.ErrorKind, r.Stack); err != nil {
@@ -105,7 +109,7 @@ func (st *stmts) writeRetries(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if err := st.retries.add(st.next(), int64(r.Event), id, int64(r.At), int64(r.Next), int64(r.Attempt), r.Why); err != nil {
+		if err := st.retries.addSeq(st.next(), int64(r.Event), id, int64(r.At), int64(r.Next), int64(r.Attempt), r.Why); err != nil {
 			return err
 		}
 	}
@@ -119,7 +123,7 @@ func (st *stmts) writeFinals(b *batch) error {
 		if err != nil {
 			return err
 		}
-		if err := st.deliveries.add(st.next(), int64(r.Event), id, int64(r.Created), int64(r.At), r.Outcome.String(), int64(r.Attempts),
+		if err := st.deliveries.addSeq(st.next(), int64(r.Event), id, int64(r.Created), int64(r.At), r.Outcome.String(), int64(r.Attempts),
 			r.Reason, r.Queue, r.LastError); err != nil {
 			return err
 		}

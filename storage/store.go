@@ -11,8 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mattn/go-sqlite3"
-
 	"github.com/fanout/fanout/engine/obs"
 )
 
@@ -83,34 +81,6 @@ type Store struct {
 	w       *writer // nil for a store opened with OpenRun
 }
 
-// driverName is go-sqlite3 with each connection set to read the file through mmap (fewer
-// system calls for the workbench's many small reads).
-const driverName = "fanout-sqlite3"
-
-func init() {
-	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
-		_, err := c.Exec("PRAGMA mmap_size = 2147483648", nil)
-		return err
-	}})
-}
-
-func dsn(path string) string {
-	return "file:" + path + "?_journal_mode=WAL&_synchronous=NORMAL&_busy_timeout=10000&_txlock=immediate"
-}
-
-func openDB(path string) (*sql.DB, error) {
-	db, err := sql.Open(driverName, dsn(path))
-	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	db.SetMaxOpenConns(4)
-	if err := db.Ping(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open %s: %w", path, err)
-	}
-	return db, nil
-}
-
 // Create makes a new run database at path (replacing any file there, with its -wal and -shm),
 // records m, lists the run in m.Catalog, and starts the writer behind Sink.
 func Create(path string, m Meta) (*Store, error) {
@@ -124,6 +94,9 @@ func Create(path string, m Meta) (*Store, error) {
 		if err := os.Remove(path + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("replace %s: %w", path, err)
 		}
+	}
+	if err := setPageSize(path); err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
 	}
 	db, err := openDB(path)
 	if err != nil {
@@ -232,6 +205,10 @@ func (s *Store) Finish(summary []byte) error {
 	if _, err := s.db.Exec(`UPDATE run SET complete = 1, finished = ?, sim_ns = ?, events = ?, summary = ? WHERE id = 1`,
 		finished, simNS, events, nullText(summary)); err != nil {
 		return fmt.Errorf("finish %s: %w", s.path, err)
+	}
+	// The writer ran with synchronous = OFF: a checkpoint here (NORMAL) fsyncs the run.
+	if _, err := s.db.Exec(`PRAGMA wal_checkpoint(PASSIVE)`); err != nil {
+		return fmt.Errorf("finish %s: checkpoint: %w", s.path, err)
 	}
 	if s.catalog != "" {
 		return catalogFinish(s.catalog, s.path, simNS, events, summary)
