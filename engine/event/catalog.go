@@ -4,10 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -42,25 +40,13 @@ type CatalogEntry struct {
 // built is what an entry's builder contributes to the event.
 type built struct {
 	subject string
-	data    any               // marshalled as the JSON data; structs keep their field order
-	ext     map[string]string // extensions besides the common ones
-}
-
-// values are the resolved params of one Build call: every param present, of its kind.
-type values map[string]any
-
-func (v values) str(name string) string { return v[name].(string) }
-func (v values) int(name string) int64  { return v[name].(int64) }
-func (v values) bool(name string) bool  { return v[name].(bool) }
-
-// nonNegative fails when an int param is below zero.
-func (v values) nonNegative(names ...string) error {
-	for _, n := range names {
-		if x := v.int(n); x < 0 {
-			return fmt.Errorf("param %q: must be >= 0, not %d", n, x)
-		}
-	}
-	return nil
+	data    any    // marshalled as the JSON data; structs keep their field order
+	raw     []byte // the JSON data already encoded (exactly as data would be), or nil
+	// origAccount, when set, is the aliyunoriginalaccountid extension.
+	origAccount string
+	// publish and time, when set, are formatMillis(at) and FormatTime(at) already computed
+	// (the aliyunpublishtime extension and the time attribute).
+	publish, time string
 }
 
 // Catalog returns every entry, sorted by Type. The slice is a fresh copy.
@@ -123,34 +109,79 @@ func (c CatalogEntry) Build(id string, at time.Time, p map[string]any) (Event, e
 		return Event{}, fmt.Errorf("build %q: %w", c.Type, err)
 	}
 	b, err := c.build(v, at, id)
+	defer release(v)
 	if err != nil {
 		return Event{}, fmt.Errorf("build %q: %w", c.Type, err)
 	}
-	data, err := marshalData(b.data)
-	if err != nil {
-		return Event{}, fmt.Errorf("build %q: %w", c.Type, err)
+	data := b.raw
+	if data == nil {
+		if data, err = marshalData(b.data); err != nil {
+			return Event{}, fmt.Errorf("build %q: %w", c.Type, err)
+		}
 	}
-	e := Event{
-		ID: id, Source: c.Source, SpecVersion: SpecVersion10, Type: c.Type, Subject: b.subject,
-		Time: FormatTime(at), DataContentType: contentTypeJSON, Data: data,
-		Extensions: map[string]string{
-			ExtEventBusName: "default",
-			ExtPublishTime:  formatMillis(at),
-		},
-	}
-	if r, ok := v["region"].(string); ok {
-		e.Extensions[ExtRegionID] = r
-	}
-	if a, ok := v["account"].(string); ok {
-		e.Extensions[ExtAccountID] = a
-	}
-	for k, x := range b.ext {
-		e.Extensions[k] = x
-	}
-	if err := Validate(e, DefaultLimits()); err != nil {
+	e := c.event(v, b, id, at, data)
+	if err := validateBuilt(e); err != nil {
 		return Event{}, fmt.Errorf("build %q: %w", c.Type, err)
 	}
 	return e, nil
+}
+
+// event assembles the built event with the common attributes and extensions.
+func (c CatalogEntry) event(v values, b built, id string, at time.Time, data []byte) Event {
+	var buf [40]byte
+	pub := b.publish
+	if pub == "" {
+		pub = string(appendMillis(buf[:0], at))
+	}
+	tm := b.time
+	if tm == "" {
+		tm = string(appendRFC3339Nano(buf[:0], at))
+	}
+	n := 2
+	r, hasRegion := v.lookupStr("region")
+	a, hasAccount := v.lookupStr("account")
+	n += btoi(hasRegion) + btoi(hasAccount) + btoi(b.origAccount != "")
+	e := Event{
+		ID: id, Source: c.Source, SpecVersion: SpecVersion10, Type: c.Type, Subject: b.subject,
+		Time: tm, DataContentType: contentTypeJSON, Data: data,
+		Extensions: make(map[string]string, n),
+	}
+	e.Extensions[ExtEventBusName] = "default"
+	e.Extensions[ExtPublishTime] = pub
+	if hasRegion {
+		e.Extensions[ExtRegionID] = r
+	}
+	if hasAccount {
+		e.Extensions[ExtAccountID] = a
+	}
+	if b.origAccount != "" {
+		e.Extensions[ExtOriginalAccountID] = b.origAccount
+	}
+	return e
+}
+
+// validateBuilt is Validate(e, DefaultLimits()) for an event that Build assembled: its data
+// was encoded by Build (so it is valid JSON, of a JSON media type) and its extension names are
+// this package's constants (valid, as the catalog tests check with Validate). Only the other
+// attributes are checked and the data's length counted against the size limit; any failure
+// is reported by the full Validate.
+func validateBuilt(e Event) error {
+	lim := DefaultLimits()
+	probe := e
+	probe.Data, probe.Extensions = nil, nil
+	lim.MaxEventBytes -= len(e.Data)
+	if lim.MaxEventBytes > 0 && !e.DataBase64 && IsJSONMediaType(e.DataContentType) &&
+		check(&probe, lim, true) == nil {
+		return nil
+	}
+	return Validate(e, DefaultLimits())
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // contentTypeJSON is the datacontenttype that real Alibaba system events carry (§5.1).
@@ -158,98 +189,6 @@ const contentTypeJSON = "application/json;charset=utf-8"
 
 // formatMillis formats like the real aliyunpublishtime: "2026-03-11T05:40:45.682Z".
 func formatMillis(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z07:00") }
-
-// resolve checks p against c.Params and fills the defaults.
-func (c CatalogEntry) resolve(p map[string]any) (values, error) {
-	names := make([]string, 0, len(p))
-	for k := range p {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	v := make(values, len(c.Params))
-	for _, k := range names {
-		prm, ok := c.Param(k)
-		if !ok {
-			return nil, fmt.Errorf("unknown param %q (valid: %s)", k, c.paramNames())
-		}
-		x, err := convert(prm, p[k])
-		if err != nil {
-			return nil, err
-		}
-		v[k] = x
-	}
-	for _, prm := range c.Params {
-		if _, ok := v[prm.Name]; !ok {
-			v[prm.Name] = prm.Default
-		}
-	}
-	return v, nil
-}
-
-func (c CatalogEntry) paramNames() string {
-	names := make([]string, len(c.Params))
-	for i, p := range c.Params {
-		names[i] = p.Name
-	}
-	return strings.Join(names, ", ")
-}
-
-// convert checks x against the kind of p and returns it as string, int64 or bool.
-func convert(p Param, x any) (any, error) {
-	bad := fmt.Errorf("param %q: want %s, got %T %v", p.Name, p.Kind, x, x)
-	switch p.Kind {
-	case KindString:
-		if s, ok := x.(string); ok {
-			return s, nil
-		}
-	case KindBool:
-		if b, ok := x.(bool); ok {
-			return b, nil
-		}
-	case KindInt:
-		return toInt(x, bad)
-	}
-	return nil, bad
-}
-
-func toInt(x any, bad error) (any, error) {
-	switch n := x.(type) {
-	case int:
-		return int64(n), nil
-	case int8:
-		return int64(n), nil
-	case int16:
-		return int64(n), nil
-	case int32:
-		return int64(n), nil
-	case int64:
-		return n, nil
-	case uint:
-		return uintToInt(uint64(n), bad)
-	case uint8:
-		return int64(n), nil
-	case uint16:
-		return int64(n), nil
-	case uint32:
-		return int64(n), nil
-	case uint64:
-		return uintToInt(n, bad)
-	case float64:
-		if n == math.Trunc(n) && n >= math.MinInt64 && n < math.MaxInt64 {
-			return int64(n), nil
-		}
-	case float32:
-		return toInt(float64(n), bad)
-	}
-	return nil, bad
-}
-
-func uintToInt(n uint64, bad error) (any, error) {
-	if n > math.MaxInt64 {
-		return nil, bad
-	}
-	return int64(n), nil
-}
 
 // marshalData encodes a payload compactly, without HTML escaping, in field order.
 func marshalData(d any) (json.RawMessage, error) {

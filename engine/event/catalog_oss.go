@@ -1,10 +1,6 @@
 package event
 
 import (
-	"crypto/md5"
-	"encoding/hex"
-	"fmt"
-	"path"
 	"strings"
 	"time"
 )
@@ -61,87 +57,47 @@ func ossEntry(typ, desc, key string, size int64) CatalogEntry {
 	}
 }
 
-type ossData struct {
-	EventVersion      string       `json:"eventVersion"`
-	ResponseElements  ossResponse  `json:"responseElements"`
-	EventSource       string       `json:"eventSource"`
-	EventTime         string       `json:"eventTime"`
-	RequestParameters ossRequest   `json:"requestParameters"`
-	EventName         string       `json:"eventName"`
-	UserIdentity      ossPrincipal `json:"userIdentity"`
-	Region            string       `json:"region"`
-	OSS               ossBody      `json:"oss"`
-}
-
-type ossResponse struct {
-	RequestID string `json:"requestId"`
-}
-
-type ossRequest struct {
-	SourceIPAddress string `json:"sourceIPAddress"`
-}
-
-type ossPrincipal struct {
-	PrincipalID string `json:"principalId"`
-}
-
-type ossBody struct {
-	Bucket           ossBucket `json:"bucket"`
-	OSSSchemaVersion string    `json:"ossSchemaVersion"`
-	Object           ossObject `json:"object"`
-}
-
-type ossBucket struct {
-	Name          string `json:"name"`
-	ARN           string `json:"arn"`
-	VirtualBucket string `json:"virtualBucket"`
-	OwnerIdentity string `json:"ownerIdentity"`
-}
-
-type ossObject struct {
-	Size       int64   `json:"size"`
-	ObjectMeta ossMeta `json:"objectMeta"`
-	DeltaSize  int64   `json:"deltaSize"`
-	ETag       string  `json:"eTag"`
-	Key        string  `json:"key"`
-}
-
-type ossMeta struct {
-	MimeType string `json:"mimeType"`
-}
-
 func buildOSS(typ string, v values, at time.Time, id string) (built, error) {
 	if err := v.nonNegative("size"); err != nil {
 		return built{}, err
 	}
 	region, account, bucket, key := v.str("region"), v.str("account"), v.str("bucket"), v.str("key")
-	size := v.int("size")
-	arn := "acs:oss:" + region + ":" + account + ":" + bucket
-	d := ossData{
-		EventVersion:      "1.0",
-		ResponseElements:  ossResponse{RequestID: orDefault(v.str("request_id"), id)},
-		EventSource:       "acs:oss",
-		EventTime:         formatMillis(at),
-		RequestParameters: ossRequest{SourceIPAddress: v.str("source_ip")},
-		EventName:         strings.TrimPrefix(typ, "oss:"),
-		UserIdentity:      ossPrincipal{PrincipalID: orDefault(v.str("principal"), account)},
-		Region:            region,
-		OSS: ossBody{
-			Bucket:           ossBucket{Name: bucket, ARN: arn, OwnerIdentity: account},
-			OSSSchemaVersion: "1.0",
-			Object: ossObject{
-				Size:       size,
-				ObjectMeta: ossMeta{MimeType: orDefault(v.str("mime"), mimeOf(key))},
-				DeltaSize:  v.int("delta_size"),
-				ETag:       orDefault(v.str("etag"), etagOf(bucket, key, size)),
-				Key:        key,
-			},
-		},
+	// One allocation for the subject and both time forms.
+	var sb [256]byte
+	txt := append(sb[:0], "acs:oss:"...)
+	txt = append(append(append(append(txt, region...), ':'), account...), ':')
+	txt = append(txt, bucket...)
+	nARN := len(txt)
+	txt = append(append(txt, '/'), key...)
+	nSubject := len(txt)
+	txt = appendMillis(txt, at)
+	nMillis := len(txt)
+	all := string(appendRFC3339Nano(txt, at))
+	d := ossFields{
+		requestID: orDefault(v.str("request_id"), id),
+		eventTime: all[nSubject:nMillis],
+		sourceIP:  v.str("source_ip"),
+		eventName: strings.TrimPrefix(typ, "oss:"),
+		principal: orDefault(v.str("principal"), account),
+		region:    region,
+		bucket:    bucket,
+		arn:       all[:nARN],
+		account:   account,
+		mime:      v.str("mime"),
+		etag:      v.str("etag"),
+		key:       key,
+		size:      v.int("size"),
+		deltaSize: v.int("delta_size"),
+	}
+	if d.mime == "" {
+		d.mime = mimeOf(key)
 	}
 	return built{
-		subject: arn + "/" + key,
-		data:    d,
-		ext:     map[string]string{ExtOriginalAccountID: account},
+		subject:     all[:nSubject],
+		raw:         appendOSSData(make([]byte, 0, ossJSONSize(&d)), &d),
+		origAccount: account,
+		publish:     d.eventTime,
+		time:        all[nMillis:],
 	}, nil
 }
 
@@ -152,24 +108,10 @@ func orDefault(s, def string) string {
 	return s
 }
 
-// etagOf is a stand-in for OSS's content MD5: deterministic in bucket, key and size.
-func etagOf(bucket, key string, size int64) string {
-	sum := md5.Sum(fmt.Appendf(nil, "%s/%s:%d", bucket, key, size))
-	return strings.ToUpper(hex.EncodeToString(sum[:]))
-}
-
 // mimeTypes is a small fixed table (mime.TypeByExtension would read system files).
 var mimeTypes = map[string]string{
 	".csv": "text/csv", ".txt": "text/plain", ".log": "text/plain", ".json": "application/json",
 	".xml": "application/xml", ".html": "text/html", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 	".png": "image/png", ".gif": "image/gif", ".pdf": "application/pdf", ".zip": "application/zip",
 	".gz": "application/gzip", ".mp4": "video/mp4", ".apk": "application/vnd.android.package-archive",
-}
-
-// mimeOf guesses the mime type OSS records from the key's extension.
-func mimeOf(key string) string {
-	if m, ok := mimeTypes[strings.ToLower(path.Ext(key))]; ok {
-		return m
-	}
-	return "application/octet-stream"
 }

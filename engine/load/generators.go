@@ -29,8 +29,9 @@ type cgen struct {
 	step   int64
 	format string
 	prog   *vm.Program
-	vm     vm.VM // reused across runs of prog
-	typ    any   // zero value of the static result type; nil = unknown
+	vm     vm.VM    // reused across runs of prog
+	fast   *strExpr // prog's value without the VM when its shape allows, or nil
+	typ    any      // zero value of the static result type; nil = unknown
 }
 
 // compileGen checks g and compiles it against env (name → zero value of its static type).
@@ -59,6 +60,7 @@ func compileGen(g Gen, env map[string]any) (*cgen, error) {
 		c.prog, err = compileExpr(g.Expr, env)
 		if err == nil {
 			c.typ = zeroOfType(c.prog.Node().Type())
+			c.fast = compileStrExpr(c.prog.Node(), env)
 		} else {
 			err = field.Prefix(KindExpr, err)
 		}
@@ -168,6 +170,11 @@ func (c *cgen) next(r *rand.Rand, env map[string]any) (any, error) {
 	case KindUUID:
 		return uuid4(r), nil
 	case KindExpr:
+		if c.fast != nil {
+			if s, ok := c.fast.eval(env); ok {
+				return s, nil
+			}
+		}
 		v, err := c.vm.Run(c.prog, env)
 		if err != nil {
 			return nil, err
@@ -203,7 +210,7 @@ func pick(cum []float64, u float64) int {
 	return i
 }
 
-// uuid4 formats 128 random bits from r as an RFC 4122 version-4 UUID.
+// uuid4 formats 128 random bits from r as an RFC 4122 version-4 UUID (lower-case hex, 8-4-4-4-12).
 func uuid4(r *rand.Rand) string {
 	var b [16]byte
 	hi, lo := r.Uint64(), r.Uint64()
@@ -213,5 +220,16 @@ func uuid4(r *rand.Rand) string {
 	}
 	b[6] = b[6]&0x0f | 0x40
 	b[8] = b[8]&0x3f | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+	const hexDigits = "0123456789abcdef"
+	var out [36]byte
+	j := 0
+	for i, c := range b {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			out[j] = '-'
+			j++
+		}
+		out[j], out[j+1] = hexDigits[c>>4], hexDigits[c&0xf]
+		j += 2
+	}
+	return string(out[:])
 }

@@ -29,6 +29,7 @@ type tmpl struct {
 	json   []byte              // custom template: data encoded, or nil
 	params []slot
 	fields []slot
+	p      map[string]any // the params of the event being built, reused (a Load is single-threaded)
 }
 
 // compileTemplate compiles t (valid) in scope sc; streams are named under prefix.
@@ -90,7 +91,11 @@ func customBase(e CustomEvent) event.Event {
 func (c *tmpl) build(id string, at time.Time, env map[string]any) (event.Event, error) {
 	var e event.Event
 	if c.entry != nil {
-		p := make(map[string]any, len(c.params))
+		if c.p == nil {
+			c.p = make(map[string]any, len(c.params))
+		}
+		p := c.p
+		clear(p)
 		for _, s := range c.params {
 			v, err := s.gen.next(s.r, env)
 			if err != nil {
