@@ -24,9 +24,12 @@ func (c *EventEnvs) Env(e *event.Event) (map[string]any, bool) {
 			return c.envs[i], true
 		}
 	}
-	env := map[string]any{}
-	if err := json.Unmarshal(e.JSON(), &env); err != nil {
-		return nil, false
+	env, ok := fastEnv(e)
+	if !ok {
+		env = map[string]any{}
+		if err := json.Unmarshal(e.JSON(), &env); err != nil {
+			return nil, false
+		}
 	}
 	c.keys[c.next], c.envs[c.next] = e, env
 	c.next = (c.next + 1) % len(c.keys)

@@ -3,6 +3,7 @@ package bus
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/fanout/fanout/engine/event"
@@ -154,9 +155,10 @@ func (in *Ingress) stamp(now sim.Time, e *event.Event) {
 
 // stamped returns a new map holding ext plus the attributes stamped at the current publish time.
 func (in *Ingress) stamped(ext map[string]string) map[string]string {
-	m := make(map[string]string, len(ext)+4)
-	for k, v := range ext {
-		m[k] = v
+	// Cloning copies a small map's table at once, cheaper than inserting entry by entry.
+	m := maps.Clone(ext)
+	if m == nil {
+		m = make(map[string]string, 4)
 	}
 	m[event.ExtEventBusName] = in.name
 	if in.env.Region != "" {

@@ -123,6 +123,7 @@ func (c CatalogEntry) Build(id string, at time.Time, p map[string]any) (Event, e
 	if err := validateBuilt(e); err != nil {
 		return Event{}, fmt.Errorf("build %q: %w", c.Type, err)
 	}
+	e.markBuilt() // Build encoded the data (valid JSON, as validateBuilt relies on) and validated e
 	return e, nil
 }
 

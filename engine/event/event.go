@@ -51,6 +51,9 @@ type Event struct {
 	Data json.RawMessage
 	// DataBase64 says Data is a JSON string of base64 text, carried as "data_base64".
 	DataBase64 bool
+	// dataMark and validMark, when not 0, vouch that Data is valid JSON and that the event
+	// passes Validate, as long as it still holds what they were computed from (mark.go).
+	dataMark, validMark uint64
 }
 
 // Ext returns the value of extension name and whether it is set.

@@ -77,7 +77,7 @@ func (e *Event) appendData(b []byte, idx *[]Member) []byte {
 			b = append(b, `,"data":`...)
 		}
 		ke, vs, ve := len(b)-1, len(b), 0
-		if ValidJSON(e.Data) {
+		if e.dataValidJSON() {
 			b = append(b, e.Data...)
 			// The value proper, without the whitespace data may carry around it.
 			vs += skipJSONSpace(e.Data, 0)

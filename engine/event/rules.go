@@ -152,7 +152,7 @@ func checkData(e *Event) error {
 	if e.Data == nil {
 		return nil
 	}
-	if !ValidJSON(e.Data) {
+	if !e.dataValidJSON() {
 		return attrErr("data", string(e.Data), "must be a valid JSON value", ErrBadData)
 	}
 	if !e.DataBase64 && IsJSONMediaType(e.DataContentType) {
