@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export LANG := en_US.UTF-8
 export CGO_ENABLED := 1
 
-BIN      := bin/fanout
+BIN      := app/bin/fanout
 # The C toolchain and the X11/GL headers Fyne's GLFW driver needs (verified minimal set).
 SYS_PKGS := gcc libc6-dev pkg-config libgl-dev libxcursor-dev libxrandr-dev \
             libxinerama-dev libxi-dev libxxf86vm-dev
@@ -51,4 +51,4 @@ bench: deps
 	go test -run '^$$' -bench . -benchmem ./engine/...
 
 clean:
-	rm -rf bin
+	rm -rf app/bin
