@@ -120,7 +120,7 @@ func (in *Ingress) Put(now sim.Time, entries []event.Event) ([]EntryResult, erro
 func (in *Ingress) PutOne(now sim.Time, e *event.Event) EntryResult { return in.putOne(now, e) }
 
 func (in *Ingress) putOne(now sim.Time, e *event.Event) EntryResult {
-	if err := event.Validate(*e, in.env.Limits); err != nil {
+	if err := event.ValidateMarked(e, in.env.Limits); err != nil {
 		return in.reject(classify(err))
 	}
 	if !in.bucket.take(now) {

@@ -37,6 +37,10 @@ func (o *targetObserver) Observe(rec delivery.Record) {
 	}
 }
 
+// ObservesAttemptStarted is false: Observe ignores KindAttemptStarted records (an attempt's
+// obs record is written when it ends), so the delivery need not send them.
+func (o *targetObserver) ObservesAttemptStarted() bool { return false }
+
 // emit writes the obs record of one delivery record.
 func (t *target) emit(rec *delivery.Record) {
 	if rec.Kind == delivery.KindAttemptStarted {

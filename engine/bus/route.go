@@ -3,7 +3,6 @@ package bus
 import (
 	"fmt"
 
-	"github.com/fanout/fanout/engine/delivery"
 	"github.com/fanout/fanout/engine/event"
 	"github.com/fanout/fanout/engine/obs"
 	"github.com/fanout/fanout/engine/transform"
@@ -111,5 +110,5 @@ func (t *target) deliver(e *event.Event, doc *transform.Doc, msgRef uint64, ref 
 		n.sink.Transformed(obs.Transformed{Event: ref, At: n.sched.Now(), Rule: t.rule.name, Target: t.spec.ID, PayloadSize: int32(size)})
 	}
 	t.net.fan.add(msgRef)
-	t.d.Deliver(delivery.Message{Event: e, Payload: payload, Ref: msgRef})
+	t.d.DeliverEvent(e, payload, msgRef)
 }

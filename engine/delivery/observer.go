@@ -66,6 +66,14 @@ type Observer interface {
 	Observe(rec Record)
 }
 
+// StartsObserver is an Observer that can say it ignores the KindAttemptStarted records: a
+// Target then does not send them (one per attempt), and sends every other record as usual.
+// ObservesAttemptStarted is asked once, when the Target is made.
+type StartsObserver interface {
+	Observer
+	ObservesAttemptStarted() bool
+}
+
 // NopObserver discards every record.
 type NopObserver struct{}
 

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/fanout/fanout/engine/event"
 	"github.com/fanout/fanout/engine/sim"
 )
 
@@ -63,6 +64,7 @@ type Target struct {
 	dupP       float64
 	dedup      *DedupStore
 	obs        Observer
+	obsStarts  bool // obs wants the KindAttemptStarted records (see StartsObserver)
 	rng        *rand.Rand
 	settler    Settler
 
@@ -144,6 +146,10 @@ func NewTarget(s *sim.Scheduler, cfg TargetConfig) (*Target, error) {
 	if t.obs == nil {
 		t.obs = NopObserver{}
 	}
+	t.obsStarts = true
+	if so, ok := t.obs.(StartsObserver); ok {
+		t.obsStarts = so.ObservesAttemptStarted()
+	}
 	return t, nil
 }
 
@@ -166,6 +172,25 @@ func (t *Target) Deliver(m Message) {
 	t.counts.Deliveries++
 	i := t.alloc(false)
 	t.fill(i, &m, false)
+	if t.blockers > 0 {
+		t.hold(i)
+		return
+	}
+	t.start(i)
+}
+
+// DeliverEvent is Deliver(Message{Event: e, Payload: payload, Ref: ref}), without copying the
+// Message through the call: the routing hot path.
+func (t *Target) DeliverEvent(e *event.Event, payload []byte, ref uint64) {
+	t.counts.Deliveries++
+	i := t.alloc(false)
+	now := t.sched.Now()
+	s := &t.slots[i]
+	// A free slot holds the zero Message (release clears it): set only what differs from zero.
+	m := &s.msg
+	m.Event, m.Payload, m.Ref, m.Rule, m.Target, m.Created = e, payload, ref, t.rule, t.name, now
+	s.blocker, s.absorbed, s.failures, s.throttles, s.lastErr = false, false, 0, 0, ""
+	s.first, s.last, s.next = now, now, -1
 	if t.blockers > 0 {
 		t.hold(i)
 		return

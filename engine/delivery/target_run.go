@@ -109,7 +109,9 @@ func (t *Target) began(s *slot, now sim.Time) {
 	if !s.msg.Duplicate {
 		t.counts.Attempts++
 	}
-	t.obs.Observe(Record{Kind: KindAttemptStarted, At: now, Msg: &s.msg})
+	if t.obsStarts {
+		t.obs.Observe(Record{Kind: KindAttemptStarted, At: now, Msg: &s.msg})
+	}
 }
 
 // finish handles the end of an attempt.

@@ -32,10 +32,12 @@ func check(e *Event, lim Limits, first bool) []error {
 		add(checkContentType(e.DataContentType)) || add(checkDataSchema(e.DataSchema)) {
 		return errs
 	}
-	var nameBuf [8]string
-	for _, name := range e.appendExtensionNames(nameBuf[:0]) {
-		if add(checkExtensionName(name, lim.MaxExtensionNameLen)) {
-			return errs
+	if len(e.Extensions) > 0 {
+		var nameBuf [8]string
+		for _, name := range e.appendExtensionNames(nameBuf[:0]) {
+			if add(checkExtensionName(name, lim.MaxExtensionNameLen)) {
+				return errs
+			}
 		}
 	}
 	if add(checkData(e)) {
@@ -72,7 +74,7 @@ func checkID(id string, maxLen int) error {
 	switch {
 	case id == "":
 		return attrErr("id", id, "is required: "+rule, ErrRequired)
-	case maxLen > 0 && utf8.RuneCountInString(id) > maxLen:
+	case maxLen > 0 && len(id) > maxLen && utf8.RuneCountInString(id) > maxLen: // runes <= bytes
 		return attrErr("id", id, fmt.Sprintf("must be at most %d characters long, not %d", maxLen, utf8.RuneCountInString(id)), ErrTooLong)
 	case !isAlnum(id[0]):
 		return attrErr("id", id, "must start with a letter or digit: "+rule, ErrBadStart)
@@ -94,7 +96,10 @@ func checkText(attr, v string, required bool, maxLen int) error {
 		}
 		return nil
 	}
-	if n := utf8.RuneCountInString(v); maxLen > 0 && n > maxLen {
+	if maxLen <= 0 || len(v) <= maxLen { // a string has at most as many characters as bytes
+		return nil
+	}
+	if n := utf8.RuneCountInString(v); n > maxLen {
 		return attrErr(attr, v, fmt.Sprintf("must be at most %d characters long, not %d", maxLen, n), ErrTooLong)
 	}
 	return nil
