@@ -84,7 +84,7 @@ var (
 // in the temporary folder between benchmark runs.
 func fixture(b *testing.B) *Store {
 	fixtureOnce.Do(func() {
-		fixturePath = filepath.Join(os.TempDir(), "fanout-bench-1m-v4.db")
+		fixturePath = filepath.Join(os.TempDir(), "fanout-bench-1m-v5.db")
 		if st, err := OpenRun(fixturePath); err == nil {
 			ri, err := st.Info()
 			st.Close()

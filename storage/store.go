@@ -31,8 +31,7 @@ func ensureIndexes(db *sql.DB) error {
 	}
 	_, err := db.Exec(`BEGIN IMMEDIATE;
 		CREATE TABLE pending (event INTEGER PRIMARY KEY);
-		INSERT INTO pending SELECT seq FROM events e WHERE accepted = 1
-			AND NOT EXISTS (SELECT 1 FROM fanouts x WHERE x.event = e.seq);
+		INSERT INTO pending ` + pendingSQL + `;
 		COMMIT;`)
 	if err != nil {
 		_, _ = db.Exec("ROLLBACK")
@@ -40,6 +39,13 @@ func ensureIndexes(db *sql.DB) error {
 	}
 	return nil
 }
+
+// pendingSQL selects the accepted events without a completed fan-out, in event order. It
+// walks the small covering index events_at rather than the wide events rows: only the few
+// events without a fanouts row are then looked up to test accepted.
+const pendingSQL = `WITH c AS MATERIALIZED (SELECT seq FROM events INDEXED BY events_at
+		WHERE NOT EXISTS (SELECT 1 FROM fanouts x WHERE x.event = events.seq))
+	SELECT e.seq FROM c JOIN events e ON e.seq = c.seq WHERE e.accepted = 1 ORDER BY e.seq`
 
 // Meta describes a run when its database is created.
 type Meta struct {

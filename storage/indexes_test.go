@@ -1,0 +1,74 @@
+package storage
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestAppendIndexesKeptWhileWriting checks which indexes exist while a run writes (the
+// append-order ones, from migration 003) and which Finish builds, and that Finish fills
+// pending with exactly the accepted events without a completed fan-out.
+func TestAppendIndexesKeptWhileWriting(t *testing.T) {
+	_, st := filled(t, 3000)
+	for name, want := range map[string]bool{"events_at": true, "events_rejected": true, "fanouts_at": true,
+		"events_id": false, "rule_evals_rule": false} {
+		if got := st.hasIndex(name); got != want {
+			t.Errorf("while writing: index %s exists = %v, want %v", name, got, want)
+		}
+	}
+	if err := st.Finish([]byte(`{"sim_seconds": 1}`)); err != nil {
+		t.Fatal(err)
+	}
+	if !st.hasIndex("events_id") || !st.hasIndex("rule_evals_rule") {
+		t.Error("Finish did not build the filter indexes")
+	}
+	pending := seqs(t, st, `SELECT event FROM pending ORDER BY event`)
+	want := seqs(t, st, `SELECT seq FROM events e WHERE accepted = 1
+		AND NOT EXISTS (SELECT 1 FROM fanouts x WHERE x.event = e.seq) ORDER BY seq`)
+	if len(want) == 0 {
+		t.Fatal("the synthetic run has no event in flight")
+	}
+	if !reflect.DeepEqual(pending, want) {
+		t.Errorf("pending = %d events %v..., want %d events %v...", len(pending), pending[:min(5, len(pending))],
+			len(want), want[:5])
+	}
+}
+
+// TestMigrationAddsAppendIndexes opens a run file from before migration 003 (schema version
+// 2, no events_at): OpenRun migrates it and the index is back.
+func TestMigrationAddsAppendIndexes(t *testing.T) {
+	_, st := filledRun(t, 200, true)
+	if _, err := st.DB().Exec(`DROP INDEX events_at; DROP INDEX fanouts_at; PRAGMA user_version = 2`); err != nil {
+		t.Fatal(err)
+	}
+	path := st.Path()
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := OpenRun(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if !st.hasIndex("events_at") || !st.hasIndex("fanouts_at") {
+		t.Error("OpenRun did not add the append-order indexes of migration 003")
+	}
+}
+
+func seqs(t *testing.T, st *Store, q string) []int64 {
+	t.Helper()
+	rows, err := st.DB().Query(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var v int64
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, v)
+	}
+	return out
+}
