@@ -94,7 +94,7 @@ func (d *decoder) resolve(n ast.Node, path string) ast.Node {
 }
 
 func (d *decoder) structure(n ast.Node, v reflect.Value, path string, depth int) {
-	kvs, ok := pairs(n)
+	kvs, ok := field.YAMLPairs(n)
 	if !ok {
 		d.fail(nodePos(n), path, fmt.Sprintf("want a mapping with fields %s, got %s",
 			strings.Join(fieldNames(v.Type()), ", "), kindName(n)))
@@ -103,7 +103,7 @@ func (d *decoder) structure(n ast.Node, v reflect.Value, path string, depth int)
 	fields := fieldsOf(v.Type())
 	seen := map[string]bool{}
 	for _, kv := range kvs {
-		key, ok := keyText(kv.Key)
+		key, ok := field.YAMLKey(kv.Key)
 		if !ok {
 			d.report(nodePos(kv.Key), path, "mapping keys must be plain names")
 			continue
@@ -149,14 +149,14 @@ func (d *decoder) slice(n ast.Node, v reflect.Value, path string, depth int) {
 }
 
 func (d *decoder) mapping(n ast.Node, v reflect.Value, path string, depth int) {
-	kvs, ok := pairs(n)
+	kvs, ok := field.YAMLPairs(n)
 	if !ok || v.Type().Key().Kind() != reflect.String {
 		d.fail(nodePos(n), path, "want a mapping, got "+kindName(n))
 		return
 	}
 	m := reflect.MakeMapWithSize(v.Type(), len(kvs))
 	for _, kv := range kvs {
-		key, ok := keyText(kv.Key)
+		key, ok := field.YAMLKey(kv.Key)
 		if !ok {
 			d.report(nodePos(kv.Key), path, "mapping keys must be plain names")
 			continue

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/fanout/fanout/engine/field"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
@@ -121,7 +122,7 @@ func (p *parse) document(src []byte) (ast.Node, bool) {
 		p.report(nodePos(docs[1]), "", "a scenario file holds one YAML document; remove the extra ---")
 	}
 	body := docs[0]
-	if _, ok := pairs(unwrap(body)); !ok {
+	if _, ok := field.YAMLPairs(unwrap(body)); !ok {
 		p.report(nodePos(body), "", "want a mapping with version, name, buses, rules, ..., got "+kindName(unwrap(body)))
 		return nil, false
 	}

@@ -58,7 +58,7 @@ func (ps positions) index(n ast.Node, path string, at pos) {
 
 func (ps positions) indexPairs(values []*ast.MappingValueNode, path string) {
 	for _, mv := range values {
-		k, ok := keyText(mv.Key)
+		k, ok := field.YAMLKey(mv.Key)
 		if !ok {
 			continue
 		}

@@ -20,33 +20,6 @@ func unwrap(n ast.Node) ast.Node {
 	}
 }
 
-// keyText returns the text of a scalar mapping key.
-func keyText(k ast.MapKeyNode) (string, bool) {
-	switch t := k.(type) {
-	case *ast.MappingKeyNode:
-		if mk, ok := t.Value.(ast.MapKeyNode); ok {
-			return keyText(mk)
-		}
-		return "", false
-	case *ast.StringNode:
-		return t.Value, true
-	case ast.ScalarNode:
-		return t.GetToken().Value, true
-	}
-	return "", false
-}
-
-// pairs returns the key/value pairs of a mapping node, or false when n is not a mapping.
-func pairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
-	switch t := n.(type) {
-	case *ast.MappingNode:
-		return t.Values, true
-	case *ast.MappingValueNode:
-		return []*ast.MappingValueNode{t}, true
-	}
-	return nil, false
-}
-
 // kindName describes a node's kind for messages: "a mapping", "a list", "a string", ...
 func kindName(n ast.Node) string {
 	switch n.(type) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/fanout/fanout/engine/field"
 	"github.com/goccy/go-yaml/ast"
 )
 
@@ -125,7 +126,7 @@ func mappingJSON(buf *bytes.Buffer, values []*ast.MappingValueNode) error {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
-		k, ok := keyText(mv.Key)
+		k, ok := field.YAMLKey(mv.Key)
 		if !ok {
 			return fmt.Errorf("pattern keys must be strings, got %q", mv.Key.String())
 		}
@@ -167,20 +168,4 @@ func writeString(buf *bytes.Buffer, s string) {
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s) // a string always encodes
 	buf.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
-}
-
-// keyText returns the text of a scalar mapping key.
-func keyText(k ast.MapKeyNode) (string, bool) {
-	switch t := k.(type) {
-	case *ast.MappingKeyNode:
-		if mk, ok := t.Value.(ast.MapKeyNode); ok {
-			return keyText(mk)
-		}
-		return "", false
-	case *ast.StringNode:
-		return t.Value, true
-	case ast.ScalarNode:
-		return t.GetToken().Value, true
-	}
-	return "", false
 }

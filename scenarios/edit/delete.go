@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/fanout/fanout/engine/field"
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 )
@@ -45,7 +46,7 @@ func (t *text) deleteAt(y *yamlDoc, sl slot, segs []seg) error {
 	case *ast.SequenceNode:
 		items, flow, empty = c.Values, c.IsFlowStyle, []any{}
 	default:
-		pairs, _ := asMapping(c)
+		pairs, _ := field.YAMLPairs(c)
 		for j, mv := range pairs {
 			items = append(items, mv)
 			if mv == sl.mv {

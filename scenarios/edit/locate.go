@@ -3,6 +3,7 @@ package edit
 import (
 	"fmt"
 
+	"github.com/fanout/fanout/engine/field"
 	"github.com/goccy/go-yaml/ast"
 )
 
@@ -44,7 +45,7 @@ func (y *yamlDoc) locate(segs []seg) (slot, int, error) {
 			cur = next
 			continue
 		}
-		pairs, ok := asMapping(c)
+		pairs, ok := field.YAMLPairs(c)
 		if !ok {
 			if _, null := c.(*ast.NullNode); null {
 				return cur, i, nil

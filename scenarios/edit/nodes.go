@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/fanout/fanout/engine/field"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
@@ -36,7 +37,7 @@ func parseText(src []byte) (*yamlDoc, error) {
 	if body == nil {
 		return nil, errors.New("empty document: want a mapping starting with version: 1")
 	}
-	if _, ok := asMapping(unwrapAll(body)); !ok {
+	if _, ok := field.YAMLPairs(unwrapAll(body)); !ok {
 		return nil, errors.New("the document is not a mapping")
 	}
 	y := &yamlDoc{src: src, body: body, lines: []int{0}}
@@ -106,18 +107,6 @@ func unwrapAll(n ast.Node) ast.Node {
 			return n
 		}
 	}
-}
-
-// asMapping returns the pairs of a mapping node (a lone MappingValueNode is a one-pair
-// mapping).
-func asMapping(n ast.Node) ([]*ast.MappingValueNode, bool) {
-	switch t := n.(type) {
-	case *ast.MappingNode:
-		return t.Values, true
-	case *ast.MappingValueNode:
-		return []*ast.MappingValueNode{t}, true
-	}
-	return nil, false
 }
 
 // isFlow reports whether n is a flow-style collection.

@@ -1,6 +1,7 @@
 package edit
 
 import (
+	"github.com/fanout/fanout/engine/field"
 	"github.com/goccy/go-yaml/ast"
 )
 
@@ -149,7 +150,7 @@ func (t *text) replaceWith(y *yamlDoc, sl slot, value any, rf renderer) error {
 // format's field order for the mapping at path when known, else at the end.
 func (t *text) addKey(y *yamlDoc, sl slot, path []seg, key string, rf renderer) error {
 	m := unwrapAll(sl.node)
-	pairs, _ := asMapping(m)
+	pairs, _ := field.YAMLPairs(m)
 	k, _, err := render(key, true, nil)
 	if err != nil {
 		return err
