@@ -84,7 +84,7 @@ var (
 // in the temporary folder between benchmark runs.
 func fixture(b *testing.B) *Store {
 	fixtureOnce.Do(func() {
-		fixturePath = filepath.Join(os.TempDir(), "fanout-bench-1m-v5.db")
+		fixturePath = filepath.Join(os.TempDir(), "fanout-bench-1m-v6.db")
 		if st, err := OpenRun(fixturePath); err == nil {
 			ri, err := st.Info()
 			st.Close()
@@ -147,6 +147,7 @@ func benchFilters() map[string]obs.EventFilter {
 		"none":          {},
 		"time":          {From: sim.Time(500 * time.Second), To: sim.Time(600 * time.Second)},
 		"bus":           {Bus: "default"},
+		"bus-unseen":    {Bus: "nope"},
 		"source":        {Source: "acs.rds"},
 		"type":          {Type: "order.paid"},
 		"rule-matched":  {Rule: "orders-audit", Matched: obs.Yes},

@@ -4,6 +4,9 @@
 -- on a column also orders by the row's event number, which keyset pagination follows. The
 -- indexes on columns that rise with the insert order (events_at, events_rejected, fanouts_at)
 -- are made with the schema (migrations/003_append_indexes.sql) and kept while the run writes.
+-- Finish skips the indexes on bus, source, type and rule results that the run's values do not
+-- need (storage/facets.go; table skipped_indexes). One statement per line: storage/store.go
+-- reads each index's name from its line.
 CREATE INDEX IF NOT EXISTS events_bus ON events (bus);
 CREATE INDEX IF NOT EXISTS events_source ON events (source);
 CREATE INDEX IF NOT EXISTS events_type ON events (type);

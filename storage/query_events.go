@@ -21,6 +21,9 @@ func (s *Store) Events(f obs.EventFilter, p obs.PageRequest) (obs.EventPage, err
 	if err := f.Check(); err != nil {
 		return obs.EventPage{}, err
 	}
+	if none, err := s.unseen(f); err != nil || none {
+		return obs.EventPage{}, err
+	}
 	lo, hi, ok, err := s.seqRange(f)
 	if err != nil || !ok {
 		return obs.EventPage{}, err

@@ -36,10 +36,12 @@ type stmts struct {
 	addRule, addTarget, addFunction                  *stmt
 	ruleIDs                                          map[string]int64
 	targetIDs, functionIDs                           map[[2]string]int64
+	facets                                           *facets // what Finish needs to know of the rows written
 }
 
-func prepare(c *sqlite3.SQLiteConn) (*stmts, error) {
-	st := &stmts{ruleIDs: map[string]int64{}, targetIDs: map[[2]string]int64{}, functionIDs: map[[2]string]int64{}}
+func prepare(c *sqlite3.SQLiteConn, fa *facets) (*stmts, error) {
+	st := &stmts{ruleIDs: map[string]int64{}, targetIDs: map[[2]string]int64{}, functionIDs: map[[2]string]int64{},
+		facets: fa}
 	for _, p := range []struct {
 		dst     **table
 		head    string

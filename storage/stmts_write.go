@@ -22,8 +22,10 @@ func (st *stmts) writeAll(b *batch) error {
 }
 
 func (st *stmts) writeEvents(b *batch) error {
+	fa := st.facets
 	for i := range b.received {
 		r := &b.received[i]
+		fa.event(r)
 		var data any
 		if len(r.Data) > 0 {
 			// No copy: SQLite copies the text while binding, and the record's bytes are not
@@ -45,6 +47,7 @@ func (st *stmts) writeRules(b *batch) error {
 		if err != nil {
 			return err
 		}
+		st.facets.rule(r)
 		if err := st.rules.addSeq(st.next(), int64(r.Event), id, int64(r.At), b2i(r.Matched)); err != nil {
 			return err
 		}
@@ -151,6 +154,7 @@ func (st *stmts) writeOthers(b *batch) error {
 	}
 	for i := range b.fanouts {
 		r := &b.fanouts[i]
+		st.facets.pending.clear(int64(r.Event))
 		if err := st.fanouts.add(int64(r.Event), int64(r.Received), int64(r.At), int64(r.Targets),
 			int64(r.Succeeded)); err != nil {
 			return err

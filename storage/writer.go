@@ -20,6 +20,8 @@ type writer struct {
 	ch   chan *batch
 	free chan *batch
 	wg   sync.WaitGroup
+	// facets is filled by the writer goroutine; read it only after stop.
+	facets *facets
 
 	mu  sync.Mutex
 	err error
@@ -30,7 +32,8 @@ func startWriter(db *sql.DB) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &writer{db: db, conn: conn, ch: make(chan *batch, queueBatches), free: make(chan *batch, queueBatches+2)}
+	w := &writer{db: db, conn: conn, ch: make(chan *batch, queueBatches), free: make(chan *batch, queueBatches+2),
+		facets: newFacets()}
 	for range queueBatches + 2 {
 		w.free <- &batch{}
 	}
@@ -114,7 +117,7 @@ func (w *writer) run(ready chan<- error) {
 		if !ok {
 			return fmt.Errorf("unexpected driver connection %T", dc)
 		}
-		st, err := prepare(c)
+		st, err := prepare(c, w.facets)
 		if err != nil {
 			return err
 		}
