@@ -4,15 +4,18 @@ import (
 	"context"
 	"database/sql/driver"
 	"strings"
+	"unsafe"
 
 	"github.com/mattn/go-sqlite3"
 )
 
-// stmt is a prepared insert with its reusable argument slice.
+// stmt is a prepared insert with its reusable argument slice, and its SQLite handle for
+// rows.exec.
 type stmt struct {
 	s    driver.Stmt
 	ex   driver.StmtExecContext
 	args []driver.NamedValue
+	c    unsafe.Pointer // the sqlite3_stmt
 }
 
 func (s *stmt) exec(vals ...any) (int64, error) {

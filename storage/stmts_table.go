@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"context"
 	"database/sql/driver"
 	"fmt"
 	"strconv"
@@ -36,7 +35,8 @@ type table struct {
 	w       int           // bound values per row: cols, or cols-1 when counted
 	counted bool
 	base    int64 // counted: the first buffered row's first column
-	n       int   // rows buffered in many.args
+	n       int   // rows buffered in buf
+	buf     rows  // the buffered rows' values (w per row)
 }
 
 func prepareTable(c *sqlite3.SQLiteConn, head string, cols int, counted bool) (*table, error) {
@@ -95,7 +95,12 @@ func prepareStmt(c *sqlite3.SQLiteConn, q string) (*stmt, error) {
 	if err != nil {
 		return nil, fmt.Errorf("prepare %.80q: %w", q, err)
 	}
-	x := &stmt{s: s, ex: s.(driver.StmtExecContext), args: make([]driver.NamedValue, s.NumInput())}
+	h, err := stmtHandle(s)
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	x := &stmt{s: s, ex: s.(driver.StmtExecContext), args: make([]driver.NamedValue, s.NumInput()), c: h}
 	for i := range x.args {
 		x.args[i].Ordinal = i + 1
 	}
@@ -105,9 +110,8 @@ func prepareStmt(c *sqlite3.SQLiteConn, q string) (*stmt, error) {
 // add buffers one row of an uncounted table (len(vals) == cols) and inserts the buffer when
 // it is full.
 func (t *table) add(vals ...any) error {
-	base := t.n * t.w
-	for i, v := range vals {
-		t.many.args[base+i].Value = v
+	for _, v := range vals {
+		t.buf.add(v)
 	}
 	return t.added()
 }
@@ -122,9 +126,8 @@ func (t *table) addSeq(first int64, vals ...any) error {
 	if t.n == 0 {
 		t.base = first
 	}
-	base := 1 + t.n*t.w
-	for i, v := range vals {
-		t.many.args[base+i].Value = v
+	for _, v := range vals {
+		t.buf.add(v)
 	}
 	return t.added()
 }
@@ -134,21 +137,13 @@ func (t *table) added() error {
 	if t.n < t.rows {
 		return nil
 	}
-	t.n = 0
-	if t.counted {
-		t.many.args[0].Value = t.base
-	}
-	_, err := t.many.ex.ExecContext(context.Background(), t.many.args)
-	return err
+	return t.flush()
 }
 
 // flush inserts the buffered rows, largest power-of-two chunk first (rows stay in order).
 func (t *table) flush() error {
-	done, off := 0, 0
-	if t.counted {
-		off = 1
-	}
-	for size := t.rows / 2; size >= 1; size /= 2 {
+	done := 0
+	for size := t.rows; size >= 1; size /= 2 {
 		if t.n-done < size {
 			continue
 		}
@@ -156,34 +151,19 @@ func (t *table) flush() error {
 		if err != nil {
 			return err
 		}
-		if t.counted {
-			s.args[0].Value = t.base + int64(done)
-		}
-		copy(s.args[off:], t.many.args[off+done*t.w:off+(done+size)*t.w])
-		for i := range s.args { // copy took the ordinals too: put them back
-			s.args[i].Ordinal = i + 1
-		}
-		_, err = s.ex.ExecContext(context.Background(), s.args)
-		clearArgs(s.args)
-		if err != nil {
+		if err := t.buf.exec(s, t.counted, t.base+int64(done), done*t.w, (done+size)*t.w); err != nil {
 			return err
 		}
 		done += size
 	}
-	t.n = 0
+	t.reset()
 	return nil
 }
 
 // reset forgets the buffered rows (after a failed transaction) and the values they held.
 func (t *table) reset() {
 	t.n = 0
-	clearArgs(t.many.args)
-}
-
-func clearArgs(args []driver.NamedValue) {
-	for i := range args {
-		args[i].Value = nil
-	}
+	t.buf.reset()
 }
 
 func (t *table) close() {

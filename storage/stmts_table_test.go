@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/mattn/go-sqlite3"
@@ -99,5 +100,76 @@ func checkRows(t *testing.T, db *sql.DB, q string, n int, want func(int) string)
 	}
 	if i != n {
 		t.Fatalf("%s: %d rows, want %d", q, i, n)
+	}
+}
+
+// TestRowsBindTypes: every kind of value the writer binds comes back with its SQLite type
+// and exact value: NULL, integer extremes, reals, empty texts (also in a statement whose
+// texts are all empty), and texts with NUL bytes and multi-byte characters.
+func TestRowsBindTypes(t *testing.T) {
+	db, err := openDB(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`CREATE TABLE v (k INTEGER, x)`); err != nil {
+		t.Fatal(err)
+	}
+	vals := []any{nil, int64(0), int64(-1 << 63), int64(1<<63 - 1), 0.1, -2.5e300, "", "a\x00b", "héllo, 世界",
+		strings.Repeat("é", 50000)}
+	want := []string{"null <nil>", "integer 0", "integer -9223372036854775808", "integer 9223372036854775807",
+		"real 0.1", "real -2.5e+300", "text ", "text a\x00b", "text héllo, 世界", "text 50000"}
+	conn, err := db.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = conn.Raw(func(dc any) error {
+		tb, err := prepareTable(dc.(*sqlite3.SQLiteConn), "INSERT INTO v (k, x)", 2, false)
+		if err != nil {
+			return err
+		}
+		defer tb.close()
+		if err := tb.add(int64(-1), ""); err != nil { // alone in its statement: no text bytes at all
+			return err
+		}
+		if err := tb.flush(); err != nil {
+			return err
+		}
+		for i, v := range vals {
+			if err := tb.add(int64(i), v); err != nil {
+				return err
+			}
+		}
+		return tb.flush()
+	})
+	conn.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(`SELECT k, typeof(x), CASE WHEN length(x) > 1000 THEN length(x) ELSE x END FROM v ORDER BY rowid`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var k int64
+		var typ string
+		var x any
+		if err := rows.Scan(&k, &typ, &x); err != nil {
+			t.Fatal(err)
+		}
+		if b, ok := x.([]byte); ok {
+			x = string(b)
+		}
+		got = append(got, fmt.Sprint(typ, " ", x))
+	}
+	if len(got) != len(want)+1 || got[0] != "text " {
+		t.Fatalf("rows %q, want %d rows, the first an empty text", got, len(want)+1)
+	}
+	for i, w := range want {
+		if got[i+1] != w {
+			t.Errorf("value %d: got %.60q, want %q", i, got[i+1], w)
+		}
 	}
 }
