@@ -115,6 +115,7 @@ type facets struct {
 	last    int64  // the last event number written
 	events  int64  // events written
 	pending bitset // accepted events without a completed fan-out
+	ids     idOrder
 }
 
 // bitset is a set of event numbers, one bit each.
@@ -212,6 +213,7 @@ func (f *facets) event(r *obs.Received) {
 	pos := int64(r.Event)
 	f.last = pos
 	f.events++
+	f.ids.add(r.ID)
 	f.cols[fcBus].add(r.Bus, pos)
 	f.cols[fcSource].add(r.Source, pos)
 	f.cols[fcType].add(r.Type, pos)

@@ -1,18 +1,20 @@
 package storage
 
 import (
+	"fmt"
+	"github.com/fanout/fanout/engine/obs"
 	"reflect"
 	"strings"
 	"testing"
 )
 
 // TestAppendIndexesKeptWhileWriting checks which indexes exist while a run writes (the
-// append-order ones, from migration 003) and which Finish builds, and that Finish fills
+// append-order ones, from migrations 003 and 005) and which Finish builds, and that Finish fills
 // pending with exactly the accepted events without a completed fan-out.
 func TestAppendIndexesKeptWhileWriting(t *testing.T) {
 	_, st := filled(t, 3000)
 	for name, want := range map[string]bool{"events_at": true, "events_rejected": true, "fanouts_at": true,
-		"events_id": false, "rule_evals_rule": false} {
+		"events_id": true, "events_subject": false, "rule_evals_rule": false} {
 		if got := st.hasIndex(name); got != want {
 			t.Errorf("while writing: index %s exists = %v, want %v", name, got, want)
 		}
@@ -86,6 +88,46 @@ func TestFilterIndexesParsed(t *testing.T) {
 	for _, ix := range filterIndexes {
 		if !strings.Contains(ix.sql, " "+ix.name+" ON ") || !strings.HasSuffix(ix.sql, ";") {
 			t.Errorf("index %q: statement %q", ix.name, ix.sql)
+		}
+	}
+}
+
+// TestIDIndexFollowsIDOrder: rising ids (as version-7 UUIDs rise) keep the index on ids
+// while the run writes; ids in random order make the writer drop it, and Finish builds it.
+func TestIDIndexFollowsIDOrder(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		id     func(i int) string
+		during bool
+	}{
+		{"rising", func(i int) string { return fmt.Sprintf("0198%08x", i) }, true},
+		{"random", func(i int) string { return fmt.Sprintf("%08x", uint32(i)*2654435761) }, false},
+	} {
+		st := newStore(t)
+		sink := st.Sink()
+		for i := 1; i <= 3*idOrderMin; i++ {
+			sink.Received(obs.Received{Event: obs.EventRef(i), ID: c.id(i), Bus: "b", Source: "s", Type: "t",
+				Subject: "x", Accepted: true, SpecVersion: "1.0"})
+			if i%idOrderMin == 0 {
+				if err := st.Flush(); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := st.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if got := st.hasIndex("events_id"); got != c.during {
+			t.Errorf("%s ids: index on ids while writing = %v, want %v", c.name, got, c.during)
+		}
+		if err := st.Finish(nil); err != nil {
+			t.Fatal(err)
+		}
+		if !st.hasIndex("events_id") {
+			t.Errorf("%s ids: no index on ids after Finish", c.name)
+		}
+		if ref, err := st.Lookup(c.id(777)); err != nil || ref != 777 {
+			t.Errorf("%s ids: Lookup = %d, %v; want 777", c.name, ref, err)
 		}
 	}
 }

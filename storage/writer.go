@@ -164,6 +164,13 @@ func (st *stmts) write(c *sqlite3.SQLiteConn, b *batch) error {
 		_, _ = c.Exec("ROLLBACK", nil)
 		return err
 	}
-	_, err := c.Exec("COMMIT", nil)
-	return err
+	if _, err := c.Exec("COMMIT", nil); err != nil {
+		return err
+	}
+	if st.facets.ids.drop() {
+		if _, err := c.Exec("DROP INDEX IF EXISTS events_id", nil); err != nil {
+			return fmt.Errorf("drop the index on ids: %w", err)
+		}
+	}
+	return nil
 }

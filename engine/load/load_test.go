@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -164,8 +165,16 @@ events:
 		if want := event.FormatTime(wall.Add(time.Duration(i) * 500 * time.Millisecond)); e.Time != want {
 			t.Errorf("time %s, want %s", e.Time, want)
 		}
-		if !uuidRE.MatchString(e.ID) || e.DataContentType != "application/json" || e.SpecVersion != "1.0" {
+		if !uuid7RE.MatchString(e.ID) || e.DataContentType != "application/json" || e.SpecVersion != "1.0" {
 			t.Errorf("id/content type: %+v", e)
+		}
+		// The id is a version-7 UUID of the event's time: its first 48 bits are the Unix ms.
+		ms, err := strconv.ParseUint(strings.ReplaceAll(e.ID[:13], "-", ""), 16, 64)
+		if want := wall.Add(time.Duration(i) * 500 * time.Millisecond).UnixMilli(); err != nil || int64(ms) != want {
+			t.Errorf("id %s: time %d ms, want %d", e.ID, ms, want)
+		}
+		if i > 0 && e.ID <= evs[i-1].ID {
+			t.Errorf("ids do not rise with time: %s after %s", e.ID, evs[i-1].ID)
 		}
 		if err := event.Validate(e, event.DefaultLimits()); err != nil {
 			t.Errorf("generated event is invalid: %v", err)

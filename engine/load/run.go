@@ -96,8 +96,11 @@ func (l *Load) generate(now sim.Time) (event.Event, error) {
 }
 
 // event draws the vars, picks a template and builds the event (or takes the replayed one).
+//
+// A generated event's id is a version-7 UUID of its time: ids sort by the time they were made.
 func (l *Load) event(now sim.Time) (event.Event, error) {
-	id := uuid4(l.rIDs)
+	at := l.wallStart.Add(time.Duration(now))
+	id := uuid7(at, l.rIDs)
 	if l.trace != nil {
 		return l.trace.Events[l.arr.(*replay).index()].Clone(), nil
 	}
@@ -113,7 +116,6 @@ func (l *Load) event(now sim.Time) (event.Event, error) {
 	if len(l.tmpls) > 1 {
 		i = pick(l.cum, l.rChoice.Float64())
 	}
-	at := l.wallStart.Add(time.Duration(now))
 	e, err := l.tmpls[i].build(id, at, l.env)
 	if err != nil {
 		return e, fmt.Errorf("events[%d]: %w", i, err)
