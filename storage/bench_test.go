@@ -84,7 +84,7 @@ var (
 // in the temporary folder between benchmark runs.
 func fixture(b *testing.B) *Store {
 	fixtureOnce.Do(func() {
-		fixturePath = filepath.Join(os.TempDir(), "fanout-bench-1m-v6.db")
+		fixturePath = filepath.Join(os.TempDir(), "fanout-bench-1m-v7.db")
 		if st, err := OpenRun(fixturePath); err == nil {
 			ri, err := st.Info()
 			st.Close()
@@ -161,6 +161,7 @@ func benchFilters() map[string]obs.EventFilter {
 		"no-error":      {Error: obs.No},
 		"text-id":       {Text: "evt-2bd"},
 		"text-subject":  {Text: "sub/42"},
+		"text-none":     {Text: "zzz"},
 	}
 }
 

@@ -72,23 +72,41 @@ func allPages(t *testing.T, q obs.Querier, f obs.EventFilter, sort obs.Sort, lim
 // indexes on bus, source, type and rule results (answered by walking, and by the facets).
 func TestConformanceEvents(t *testing.T) {
 	for _, mode := range []struct {
-		name     string
-		finished bool
-		budget   int64
-	}{{"writing", false, walkBudget}, {"finished", true, 0}, {"finished-walking", true, walkBudget}} {
+		name             string
+		finished, reopen bool
+		budget           int64
+	}{{"writing", false, false, walkBudget}, {"finished", true, false, 0},
+		{"finished-walking", true, false, walkBudget}, {"killed-reopened", false, true, walkBudget}} {
 		t.Run(mode.name, func(t *testing.T) {
 			defer func(b int64) { walkBudget = b }(walkBudget)
 			walkBudget = mode.budget
-			conformanceEvents(t, mode.finished)
+			conformanceEvents(t, mode.finished, mode.reopen)
 		})
 	}
 }
 
 // conformanceEvents compares every filter, both sorts and every page; a finished run has its
 // filter indexes, so SQLite answers through other plans than while writing.
-func conformanceEvents(t *testing.T, finished bool) {
+//
+// A run closed without Finish and opened again gets every index, events_subject included (the
+// plan of runs written before subject_parts).
+func conformanceEvents(t *testing.T, finished, reopen bool) {
 	mem, st := filledRun(t, 700, finished)
-	if finished { // common text prefixes are then tested while walking the events
+	if reopen {
+		path := st.Path()
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+		var err error
+		if st, err = OpenRun(path); err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if !st.hasIndex("events_subject") || !st.hasIndex("events_bus") {
+			t.Fatal("OpenRun of a run closed without Finish did not build every index")
+		}
+	}
+	if finished || reopen { // common text prefixes are then tested while walking the events
 		defer func(n int) { textDriveMax = n }(textDriveMax)
 		textDriveMax = 20
 	}

@@ -165,7 +165,8 @@ func (f *facets) skipped() []string {
 			need[c.index] = need[c.index] || v.walk(f.last) > walkBudget
 		}
 	}
-	var out []string
+	// The writer kept subject_parts for every event: no index on subjects is needed.
+	out := []string{"events_subject"}
 	for _, c := range facetCols {
 		if !need[c.index] && !slices.Contains(out, c.index) {
 			out = append(out, c.index)

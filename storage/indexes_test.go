@@ -22,8 +22,17 @@ func TestAppendIndexesKeptWhileWriting(t *testing.T) {
 	if err := st.Finish([]byte(`{"sim_seconds": 1}`)); err != nil {
 		t.Fatal(err)
 	}
-	if !st.hasIndex("events_id") || !st.hasIndex("events_subject") {
-		t.Error("Finish did not build the text indexes")
+	if !st.hasIndex("events_id") || st.hasIndex("events_subject") {
+		t.Error("after Finish: want the index on ids, and the subjects in subject_parts rather than an index")
+	}
+	var n, parts, bad int
+	if err := st.DB().QueryRow(`SELECT (SELECT count(*) FROM subject_parts), (SELECT count(*) FROM subject_part_list),
+		(SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM subject_parts k
+			WHERE k.event = e.seq AND k.subject = e.subject))`).Scan(&n, &parts, &bad); err != nil {
+		t.Fatal(err)
+	}
+	if n != 3000 || parts < 2 || bad != 0 {
+		t.Errorf("subject_parts: %d rows in %d parts, %d events missing; want 3000 rows, several parts", n, parts, bad)
 	}
 	if st.hasIndex("rule_evals_rule") || st.hasIndex("events_bus") {
 		t.Error("Finish built indexes that 3,000 events do not need (facets.go)")

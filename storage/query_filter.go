@@ -79,22 +79,41 @@ func (s *Store) driverFor(f obs.EventFilter, ruleID int64) (feed, error) {
 	return feed{}, nil
 }
 
-// textDriver drives by the id and subject indexes when the prefix is rare enough.
+// textDriver drives by the index on ids and by the subjects' index (a finished run's
+// subject_parts, or events_subject on runs written before it or killed half-way) when the
+// prefix is rare enough.
 func (s *Store) textDriver(t string) (feed, error) {
 	up, bounded := prefixEnd(t)
-	if !bounded || !s.hasIndex("events_id") || !s.hasIndex("events_subject") {
+	if !bounded || !s.hasIndex("events_id") {
+		return feed{}, nil
+	}
+	// INDEXED BY: ordered by seq, SQLite would rather walk the table backwards.
+	subj := arm{"SELECT seq FROM events INDEXED BY events_subject WHERE subject >= ? AND subject < ?", "seq", []any{t, up}}
+	count := `SELECT 1 FROM events WHERE subject >= ?1 AND subject < ?2 LIMIT ?3`
+	switch {
+	case s.hasIndex("events_subject"):
+	case s.skipped("events_subject"):
+		subj = arm{subjectArm, "k.event", []any{t, up}}
+		count = `SELECT 1 FROM subject_part_list p CROSS JOIN subject_parts k
+			ON k.part = p.part AND k.subject >= ?1 AND k.subject < ?2 LIMIT ?3`
+	default:
 		return feed{}, nil
 	}
 	var n int
 	err := s.db.QueryRow(`SELECT (SELECT count(*) FROM (SELECT 1 FROM events WHERE id >= ?1 AND id < ?2 LIMIT ?3))
-		+ (SELECT count(*) FROM (SELECT 1 FROM events WHERE subject >= ?1 AND subject < ?2 LIMIT ?3))`,
-		t, up, textDriveMax+1).Scan(&n)
+		+ (SELECT count(*) FROM (`+count+`))`, t, up, textDriveMax+1).Scan(&n)
 	if err != nil || n > textDriveMax {
 		return feed{}, err
 	}
-	// INDEXED BY: ordered by seq, SQLite would rather walk the table backwards.
 	return drive(driveText, arm{"SELECT seq FROM events INDEXED BY events_id WHERE id >= ? AND id < ?", "seq", []any{t, up}},
-		arm{"SELECT seq FROM events INDEXED BY events_subject WHERE subject >= ? AND subject < ?", "seq", []any{t, up}}), nil
+		subj), nil
+}
+
+// skipped reports whether Finish left out the index name because the run did not need it.
+func (s *Store) skipped(name string) bool {
+	var n int
+	err := s.db.QueryRow(`SELECT count(*) FROM skipped_indexes WHERE name = ?`, name).Scan(&n)
+	return err == nil && n > 0
 }
 
 func (s *Store) hasTable(name string) bool { return s.has("table", name) }

@@ -36,7 +36,9 @@ type stmts struct {
 	tables                                           []*table
 	events, rules, transforms, attempts, invocations *table
 	retries, deliveries, instances, depths, fanouts  *table
-	addRule, addTarget, addFunction                  *stmt
+	subjects                                         *table // subject_parts, written by subj
+	subj                                             subjects
+	addRule, addTarget, addFunction, addPart         *stmt
 	ruleIDs                                          map[string]int64
 	targetIDs, functionIDs                           map[[2]string]int64
 	facets                                           *facets // what Finish needs to know of the rows written
@@ -60,6 +62,7 @@ func prepare(c *sqlite3.SQLiteConn, fa *facets) (*stmts, error) {
 		{&st.instances, `INSERT INTO instances (at, function_id, instance, from_state, to_state, provisioned)`, false},
 		{&st.depths, `INSERT INTO queue_depths (at, queue, depth, dlq)`, false},
 		{&st.fanouts, `INSERT OR REPLACE INTO fanouts (event, received, at, targets, succeeded)`, false},
+		{&st.subjects, `INSERT INTO subject_parts (part, subject, event)`, false},
 	} {
 		cols := strings.Count(p.head, ",") + 1
 		t, err := prepareTable(c, p.head, cols, p.counted)
@@ -77,6 +80,7 @@ func prepare(c *sqlite3.SQLiteConn, fa *facets) (*stmts, error) {
 		{&st.addRule, `INSERT INTO rules (name, bus) VALUES (?,?)`},
 		{&st.addTarget, `INSERT INTO targets (rule, name) VALUES (?,?)`},
 		{&st.addFunction, `INSERT INTO functions (service, name) VALUES (?,?)`},
+		{&st.addPart, `INSERT INTO subject_part_list (part, first, last) VALUES (?,?,?)`},
 	} {
 		x, err := prepareStmt(c, p.sql)
 		if err != nil {
@@ -92,7 +96,7 @@ func (st *stmts) close() {
 	for _, t := range st.tables {
 		t.close()
 	}
-	for _, s := range []*stmt{st.addRule, st.addTarget, st.addFunction} {
+	for _, s := range []*stmt{st.addRule, st.addTarget, st.addFunction, st.addPart} {
 		if s != nil {
 			s.s.Close()
 		}

@@ -18,6 +18,10 @@ func (st *stmts) writeAll(b *batch) error {
 			return err
 		}
 	}
+	if err := st.subj.write(st); err != nil {
+		st.reset()
+		return err
+	}
 	return nil
 }
 
@@ -26,6 +30,7 @@ func (st *stmts) writeEvents(b *batch) error {
 	for i := range b.received {
 		r := &b.received[i]
 		fa.event(r)
+		st.subj.add(r.Subject, int64(r.Event))
 		var data any
 		if len(r.Data) > 0 {
 			// No copy: SQLite copies the text while binding, and the record's bytes are not
@@ -175,4 +180,5 @@ func (st *stmts) reset() {
 	for _, t := range st.tables {
 		t.reset()
 	}
+	st.subj.reset()
 }

@@ -159,7 +159,7 @@ func Create(path string, m Meta) (*Store, error) {
 			return nil, err
 		}
 	}
-	if s.w, err = startWriter(db); err != nil {
+	if s.w, err = startWriter(db, path); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("create %s: %w", path, err)
 	}

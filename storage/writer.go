@@ -22,18 +22,19 @@ type writer struct {
 	wg   sync.WaitGroup
 	// facets is filled by the writer goroutine; read it only after stop.
 	facets *facets
+	sync   *syncer
 
 	mu  sync.Mutex
 	err error
 }
 
-func startWriter(db *sql.DB) (*writer, error) {
+func startWriter(db *sql.DB, path string) (*writer, error) {
 	conn, err := db.Conn(context.Background())
 	if err != nil {
 		return nil, err
 	}
 	w := &writer{db: db, conn: conn, ch: make(chan *batch, queueBatches), free: make(chan *batch, queueBatches+2),
-		facets: newFacets()}
+		facets: newFacets(), sync: startSyncer(path)}
 	for range queueBatches + 2 {
 		w.free <- &batch{}
 	}
@@ -43,6 +44,7 @@ func startWriter(db *sql.DB) (*writer, error) {
 	go w.run(ready)
 	if err := <-ready; err != nil {
 		w.wg.Wait()
+		w.sync.stop()
 		conn.Close()
 		return nil, err
 	}
@@ -87,6 +89,7 @@ func (w *writer) stop() error {
 	err := w.flush()
 	close(w.ch)
 	w.wg.Wait()
+	w.sync.stop()
 	return errors.Join(err, w.conn.Close())
 }
 
@@ -132,6 +135,7 @@ func (w *writer) run(ready chan<- error) {
 				if err := st.write(c, b); err != nil {
 					w.setErr(fmt.Errorf("write records: %w", err))
 				}
+				w.sync.kick()
 			}
 			done := b.done
 			b.reset()
