@@ -116,7 +116,14 @@ type facets struct {
 	events  int64  // events written
 	pending bitset // accepted events without a completed fan-out
 	ids     idOrder
+	parts   int64 // parts of subject_parts written
 }
+
+// partEvents is the fewest events a part of subject_parts should hold on average for a run to
+// search subjects through them: a prefix costs one index range per part. A run paced in real
+// time commits every 100 ms with a handful of events; its Finish builds events_subject instead
+// (an index over few events is cheap to build).
+const partEvents = 1000
 
 // bitset is a set of event numbers, one bit each.
 type bitset []uint64
@@ -165,8 +172,12 @@ func (f *facets) skipped() []string {
 			need[c.index] = need[c.index] || v.walk(f.last) > walkBudget
 		}
 	}
-	// The writer kept subject_parts for every event: no index on subjects is needed.
-	out := []string{"events_subject"}
+	// The writer kept subject_parts for every event: unless they are many and small, no index
+	// on subjects is needed.
+	var out []string
+	if f.parts <= 64 || f.parts*partEvents <= f.events {
+		out = append(out, "events_subject")
+	}
 	for _, c := range facetCols {
 		if !need[c.index] && !slices.Contains(out, c.index) {
 			out = append(out, c.index)

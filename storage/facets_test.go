@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 
@@ -153,5 +154,32 @@ func TestFinishBuildsOnlyUsefulIndexes(t *testing.T) {
 		if !killed.hasIndex(name) {
 			t.Errorf("run closed without Finish: OpenRun did not build %s", name)
 		}
+	}
+}
+
+// TestSmallPartsGetTheSubjectIndex: a run that commits a few events at a time (as one paced in
+// real time does) leaves many small parts in subject_parts; Finish then builds events_subject,
+// and text filters use it.
+func TestSmallPartsGetTheSubjectIndex(t *testing.T) {
+	st := newStore(t)
+	sink := st.Sink()
+	for i := 1; i <= 400; i++ {
+		sink.Received(obs.Received{Event: obs.EventRef(i), ID: fmt.Sprintf("id-%06d", i), Bus: "b", Source: "s",
+			Type: "t", Subject: fmt.Sprintf("orders/%d", i), Accepted: true, SpecVersion: "1.0"})
+		if i%5 == 0 {
+			if err := st.Flush(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := st.Finish(nil); err != nil {
+		t.Fatal(err)
+	}
+	if !st.hasIndex("events_subject") || st.skipped("events_subject") {
+		t.Fatal("80 parts of 5 events: Finish did not build events_subject")
+	}
+	p, err := st.Events(obs.EventFilter{Text: "orders/12"}, obs.PageRequest{Limit: 50})
+	if err != nil || len(p.Rows) != 11 { // orders/12 and orders/120-129
+		t.Errorf("text orders/12: %d rows, err %v; want 11", len(p.Rows), err)
 	}
 }

@@ -34,6 +34,7 @@ func (s *subjects) write(st *stmts) error {
 		return cmp.Compare(a.event, b.event)
 	})
 	s.part++
+	st.facets.parts = s.part
 	first, last := s.keys[0].event, s.keys[0].event
 	for _, k := range s.keys {
 		first, last = min(first, k.event), max(last, k.event)
