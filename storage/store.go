@@ -213,8 +213,10 @@ func (s *Store) Flush() error {
 	return s.w.flush()
 }
 
-// Finish flushes the Sink, stops the writer and marks the run complete with its summary JSON
-// (docs/summary.md; its sim_seconds gives the simulated duration). It updates the catalog.
+// Finish flushes the Sink, stops the writer, writes what the writer learned (facets, pending
+// events), builds the filter indexes the run needs, marks the run complete with its summary
+// JSON (docs/summary.md; its sim_seconds gives the simulated duration), makes the file durable
+// and updates the catalog.
 func (s *Store) Finish(summary []byte) error {
 	if s.w == nil {
 		return errors.New("finish: the run was opened for reading")
