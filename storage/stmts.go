@@ -9,8 +9,8 @@ import (
 	"github.com/mattn/go-sqlite3"
 )
 
-// stmt is a prepared insert with its reusable argument slice, and its SQLite handle for
-// rows.exec.
+// stmt is a prepared insert with its SQLite handle, for rows.exec (the multi-row inserts),
+// and an argument slice for exec (the one-row inserts of names), made on first use.
 type stmt struct {
 	s    driver.Stmt
 	ex   driver.StmtExecContext
@@ -18,9 +18,13 @@ type stmt struct {
 	c    unsafe.Pointer // the sqlite3_stmt
 }
 
+// exec inserts one row of vals and returns its rowid.
 func (s *stmt) exec(vals ...any) (int64, error) {
+	if s.args == nil {
+		s.args = make([]driver.NamedValue, len(vals))
+	}
 	for i, v := range vals {
-		s.args[i].Value = v
+		s.args[i] = driver.NamedValue{Ordinal: i + 1, Value: v}
 	}
 	res, err := s.ex.ExecContext(context.Background(), s.args)
 	if err != nil {

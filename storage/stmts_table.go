@@ -29,7 +29,6 @@ type table struct {
 	head    string
 	c       *sqlite3.SQLiteConn
 	sizes   map[int]*stmt // rows per statement -> statement, prepared when first needed
-	many    *stmt         // the full-buffer statement
 	rows    int           // rows per full buffer
 	cols    int           // columns per row, the first included
 	w       int           // bound values per row: cols, or cols-1 when counted
@@ -47,8 +46,7 @@ func prepareTable(c *sqlite3.SQLiteConn, head string, cols int, counted bool) (*
 	rows := min(maxRows, (maxParams-1)/t.w)
 	for t.rows = 1; t.rows*2 <= rows; t.rows *= 2 { // a power of two, so flush's cascade fits
 	}
-	var err error
-	t.many, err = t.stmt(t.rows)
+	_, err := t.stmt(t.rows) // the full-buffer statement: a bad head fails here
 	return t, err
 }
 
@@ -100,11 +98,7 @@ func prepareStmt(c *sqlite3.SQLiteConn, q string) (*stmt, error) {
 		s.Close()
 		return nil, err
 	}
-	x := &stmt{s: s, ex: s.(driver.StmtExecContext), args: make([]driver.NamedValue, s.NumInput()), c: h}
-	for i := range x.args {
-		x.args[i].Ordinal = i + 1
-	}
-	return x, nil
+	return &stmt{s: s, ex: s.(driver.StmtExecContext), c: h}, nil
 }
 
 // add buffers one row of an uncounted table (len(vals) == cols) and inserts the buffer when

@@ -112,11 +112,7 @@ func newJSONTree(root jsonNode) *widget.Tree {
 		if n == nil {
 			return nil
 		}
-		ids := make([]string, len(n.Children))
-		for i := range n.Children {
-			ids[i] = id + "/" + strconv.Itoa(i)
-		}
-		return ids
+		return childIDs(id, len(n.Children))
 	}
 	isBranch := func(id widget.TreeNodeID) bool {
 		if id == "" {

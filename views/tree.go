@@ -60,11 +60,7 @@ func newStructureTree(root []Node) *widget.Tree {
 		if n == nil {
 			return nil
 		}
-		ids := make([]string, len(n.Children))
-		for i := range n.Children {
-			ids[i] = id + "/" + strconv.Itoa(i)
-		}
-		return ids
+		return childIDs(id, len(n.Children))
 	}
 	isBranch := func(id widget.TreeNodeID) bool {
 		if id == "" {
@@ -118,4 +114,13 @@ func kindIcon(kind string) fyne.Resource {
 		return theme.ConfirmIcon()
 	}
 	return theme.FileIcon()
+}
+
+// childIDs names the n children of tree node id, as both trees index them: id/0 … id/n-1.
+func childIDs(id widget.TreeNodeID, n int) []widget.TreeNodeID {
+	ids := make([]widget.TreeNodeID, n)
+	for i := range ids {
+		ids[i] = id + "/" + strconv.Itoa(i)
+	}
+	return ids
 }
